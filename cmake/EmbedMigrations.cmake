@@ -1,0 +1,11 @@
+# Writes a C++ include with one {version, name, sql} entry per migration file NNNN_name.sql.
+set(content "// Generated from src/storage/migrations; do not edit.\n")
+foreach(file IN LISTS INPUTS)
+  get_filename_component(name ${file} NAME_WE)
+  string(SUBSTRING ${name} 0 4 number)
+  math(EXPR version "${number}")
+  file(READ ${file} sql)
+  string(APPEND content "{${version}, \"${name}\", R\"__sql__(${sql})__sql__\"},\n")
+endforeach()
+file(WRITE ${OUTPUT}.tmp "${content}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,51 @@
+#pragma once
+// Import of a native CSV workbook (DOMAIN.md "Native CSV interchange"): files named after their entity,
+// read in dependency order, every field validated, rows upserted on their key. All-or-nothing: a run
+// with problems changes nothing unless skipBadRows, and then the skipped rows are listed.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/Progress.h"
+#include "io/CsvReader.h"
+#include "storage/Workbook.h"
+
+namespace salesops {
+
+struct ImportOptions {
+  bool dryRun = false;        // validate everything, write nothing
+  bool skipBadRows = false;   // import the good rows, list the bad ones
+  std::string onlyEntity;     // "" = every recognised file; else one entity name (a file of any name)
+  CsvOptions csv;
+};
+
+struct FileCounts {
+  std::string file;    // as named in messages
+  std::string entity;
+  std::int64_t inserted = 0;
+  std::int64_t updated = 0;
+  std::int64_t unchanged = 0;
+  std::int64_t rejected = 0;
+};
+
+struct ImportReport {
+  std::vector<FileCounts> files;     // in the order they were imported
+  std::vector<std::string> problems; // "file:line: column: reason", one per bad row or field
+  std::vector<std::string> warnings; // unknown columns, unknown files, timestamps read as UTC, ...
+  bool committed = false;            // true when the workbook was changed
+
+  // True when the run had problems and, not skipping bad rows, nothing was changed.
+  bool failed() const noexcept { return !problems.empty() && !committed; }
+};
+
+// `paths`: CSV files and/or folders (a folder = every *.csv in it whose name is an entity's file).
+// Workbook-level failures (disk full, locked, read-only) and cancellation throw Error; data problems are
+// in the report. Progress is reported in bytes of input.
+ImportReport importNativeCsv(Workbook& workbook, const std::vector<std::filesystem::path>& paths,
+                             const ImportOptions& options, const LongTask& task = {});
+
+// Writes the report as text (summary then every problem and warning), as `--report` does.
+void writeImportReport(const ImportReport& report, const std::filesystem::path& file);
+
+}  // namespace salesops
