@@ -17,12 +17,13 @@ class FxTable {
   explicit FxTable(std::string corporateCurrency);
 
   const std::string& corporateCurrency() const noexcept { return corporate_; }
-  // rate = units of corporate currency per one unit of `currency`, effective from validFrom.
+  // rate = units of corporate currency per one unit of `currency`, effective from validFrom. A second rate
+  // for the same currency and day replaces the first. Throws Error(Data) for a rate <= 0.
   void addRate(const std::string& currency, Date validFrom, Decimal rate);
   bool knows(const std::string& currency) const;  // the corporate currency is always known
 
   // Converts minor units of `currency` into minor units of the corporate currency.
-  // nullopt when the currency has no rate at all.
+  // nullopt when the currency has no rate at all, or (absurd amounts only) the result does not fit int64.
   std::optional<std::int64_t> toCorporate(std::int64_t minorUnits, const std::string& currency, Date on) const;
 
  private:
