@@ -15,8 +15,8 @@ struct Migration {
 
 const std::vector<Migration>& migrations();  // ascending by version
 
-// Applies every migration above the file's user_version, each in its own transaction together with the
-// user_version bump. The caller has written the backup before.
+// Applies every migration above the file's user_version, all in one transaction together with the
+// user_version bumps (DOMAIN.md). The caller has written the backup before.
 void migrate(Database& db);
 
 }  // namespace salesops
