@@ -1,0 +1,378 @@
+#include "mainwindow/MainWindow.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+#include <exception>
+
+#include "dialogs/ImportSummaryDialog.h"
+#include "dialogs/TaskProgressDialog.h"
+#include "domain/EntitySchema.h"
+#include "io/NativeExport.h"
+#include "io/NativeImport.h"
+#include "seams/FileDialogSeam.h"
+#include "seams/MessageBoxSeam.h"
+#include "storage/Workbook.h"
+#include "views/dashboard/WorkbookSummaryPage.h"
+#include "views/placeholder/PlaceholderPage.h"
+#include "views/tables/EntityTableView.h"
+
+namespace {
+
+const char* const kTableEntities[] = {"opportunity", "account", "contact", "rep", "quota"};
+
+QString toQString(const std::filesystem::path& path) { return QString::fromStdString(path.string()); }
+std::filesystem::path toPath(const QString& path) { return std::filesystem::path(path.toStdString()); }
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+  setObjectName(QStringLiteral("main-window"));
+  // The status labels first: restoring the remembered page already updates them.
+  activityLabel_ = new QLabel(this);
+  activityLabel_->setObjectName(QStringLiteral("status-activity"));
+  rowsLabel_ = new QLabel(this);
+  rowsLabel_->setObjectName(QStringLiteral("status-rows"));
+  pathLabel_ = new QLabel(this);
+  pathLabel_->setObjectName(QStringLiteral("status-path"));
+  pathLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  statusBar()->addWidget(activityLabel_, 1);
+  rowsLabel_->setContentsMargins(8, 0, 8, 0);
+  statusBar()->addPermanentWidget(rowsLabel_);
+  statusBar()->addPermanentWidget(pathLabel_);
+
+  createPages();
+  createActions();
+
+  resize(1280, 800);
+  restoreGeometry(settings_.windowGeometry());
+  restoreState(settings_.windowState());
+  updateTitle();
+  updateStatus();
+}
+
+MainWindow::~MainWindow() { closeWorkbook(); }
+
+void MainWindow::createPages() {
+  navigation_ = new QListWidget(this);
+  navigation_->setObjectName(QStringLiteral("navigation"));
+  pages_ = new QStackedWidget(this);
+  pages_->setObjectName(QStringLiteral("pages"));
+
+  auto addPage = [this](const QString& key, const QString& label, QWidget* page) {
+    auto* item = new QListWidgetItem(label, navigation_);
+    item->setData(Qt::UserRole, key);
+    pages_->addWidget(page);
+  };
+
+  summary_ = new WorkbookSummaryPage(this);
+  addPage(QStringLiteral("dashboard"), tr("Dashboard"), summary_);
+  const QString tableLabels[] = {tr("Opportunities"), tr("Accounts"), tr("Contacts"), tr("Reps"), tr("Quotas")};
+  int index = 0;
+  for (const char* entity : kTableEntities) {
+    const salesops::EntitySpec* spec = salesops::findEntity(entity);
+    auto* view = new EntityTableView(*spec, settings_, this);
+    connect(view, &EntityTableView::statusChanged, this, &MainWindow::updateStatus);
+    tables_.push_back(view);
+    addPage(QString::fromLatin1(entity), tableLabels[index++], view);
+  }
+  addPage(QStringLiteral("forecast"), tr("Forecast"),
+          new PlaceholderPage(QStringLiteral("forecast"), tr("Coming soon: forecasting"),
+                              tr("Roll rep submissions and weighted pipeline up into a forecast per period, and "
+                                 "compare past calls with what actually closed."),
+                              this));
+  addPage(QStringLiteral("territories"), tr("Territories"),
+          new PlaceholderPage(QStringLiteral("territories"), tr("Coming soon: territory management"),
+                              tr("Define territories by rules on country, region, industry and size, and assign "
+                                 "every account to one."),
+                              this));
+  addPage(QStringLiteral("compensation"), tr("Compensation"),
+          new PlaceholderPage(QStringLiteral("compensation"), tr("Coming soon: compensation"),
+                              tr("Compute commission payouts from comp plans, quotas and credited bookings, with "
+                                 "a statement per rep."),
+                              this));
+  addPage(QStringLiteral("reports"), tr("Reports"),
+          new PlaceholderPage(QStringLiteral("reports"), tr("Coming soon: reports"),
+                              tr("Print or export pipeline, bookings and attainment reports as XLSX or HTML."), this));
+
+  navigation_->setStyleSheet(
+      QStringLiteral("QListWidget#navigation { border: none; padding: 8px 6px; }"
+                     "QListWidget#navigation::item { padding: 6px 12px; }"));
+  navigation_->setFrameShape(QFrame::NoFrame);
+  navigation_->ensurePolished();
+  // Wide enough for the longest label of the current language, without eating the table's width.
+  navigation_->setFixedWidth(navigation_->sizeHintForColumn(0) + 48);
+  connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
+  connect(pages_, &QStackedWidget::currentChanged, this, &MainWindow::updateStatus);
+  int start = 0;
+  const QString remembered = settings_.currentPage();
+  for (int i = 0; i < navigation_->count(); ++i) {
+    if (navigation_->item(i)->data(Qt::UserRole).toString() == remembered) start = i;
+  }
+  navigation_->setCurrentRow(start);
+
+  auto* central = new QWidget(this);
+  auto* layout = new QHBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  layout->addWidget(navigation_);
+  auto* divider = new QFrame(central);
+  divider->setFrameShape(QFrame::VLine);
+  divider->setFrameShadow(QFrame::Sunken);
+  layout->addWidget(divider);
+  layout->addWidget(pages_, 1);
+  setCentralWidget(central);
+}
+
+void MainWindow::createActions() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* newAction = file->addAction(tr("&New…"), this, &MainWindow::promptNew);
+  newAction->setShortcut(QKeySequence::New);
+  QAction* openAction = file->addAction(tr("&Open…"), this, &MainWindow::promptOpen);
+  openAction->setShortcut(QKeySequence::Open);
+  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  recentMenu_->setObjectName(QStringLiteral("menu-recent"));
+  connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+  file->addSeparator();
+  importAction_ = file->addAction(tr("&Import CSV Workbook…"), this, &MainWindow::promptImport);
+  exportAction_ = file->addAction(tr("&Export CSV Workbook…"), this, &MainWindow::promptExport);
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+  quit->setMenuRole(QAction::QuitRole);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* about = help->addAction(tr("&About SalesOps Workbench"), this, &MainWindow::showAbout);
+  about->setMenuRole(QAction::AboutRole);
+
+  workbookActions_ = {newAction, openAction, recentMenu_->menuAction(), importAction_, exportAction_};
+  rebuildRecentMenu();
+}
+
+bool MainWindow::openWorkbook(const QString& path) {
+  std::unique_ptr<salesops::Workbook> opened;
+  try {
+    opened = salesops::Workbook::open(toPath(path));
+  } catch (const std::exception& e) {
+    MessageBoxSeam::critical(this, tr("Open Workbook"), QString::fromStdString(e.what()));
+    if (!QFileInfo::exists(path)) settings_.removeRecentFile(path);
+    return false;
+  }
+  closeWorkbook();
+  workbook_ = std::move(opened);
+  settings_.addRecentFile(QFileInfo(path).absoluteFilePath());
+  settings_.setLastDirectory(QFileInfo(path).absolutePath());
+  attachViews();
+  if (workbook_->migrationBackup()) {
+    activityLabel_->setText(tr("Upgraded the workbook; the previous version was saved as %1")
+                                .arg(toQString(*workbook_->migrationBackup())));
+  }
+  return true;
+}
+
+bool MainWindow::createWorkbook(const QString& path) {
+  std::unique_ptr<salesops::Workbook> created;
+  try {
+    created = salesops::Workbook::create(toPath(path));
+  } catch (const std::exception& e) {
+    MessageBoxSeam::critical(this, tr("New Workbook"), QString::fromStdString(e.what()));
+    return false;
+  }
+  closeWorkbook();
+  workbook_ = std::move(created);
+  settings_.addRecentFile(QFileInfo(path).absoluteFilePath());
+  settings_.setLastDirectory(QFileInfo(path).absolutePath());
+  attachViews();
+  return true;
+}
+
+void MainWindow::closeWorkbook() {
+  // The views let go of the connection before the workbook (and its lock) goes away.
+  for (auto* view : tables_) view->setDatabase(nullptr, {});
+  workbook_.reset();
+  if (summary_) summary_->showWorkbook(nullptr);
+  updateTitle();
+  updateStatus();
+}
+
+void MainWindow::attachViews() {
+  QString currency = QStringLiteral("USD");
+  try {
+    currency = QString::fromStdString(workbook_->settings().currency);
+  } catch (const std::exception& e) {
+    activityLabel_->setText(tr("Could not read the workbook settings: %1").arg(QString::fromStdString(e.what())));
+  }
+  for (auto* view : tables_) view->setDatabase(&workbook_->db(), currency);
+  summary_->showWorkbook(workbook_.get());
+  updateTitle();
+  updateStatus();
+}
+
+bool MainWindow::reopen(const std::filesystem::path& path) { return openWorkbook(toQString(path)); }
+
+bool MainWindow::importCsvWorkbook(const QString& folder) {
+  if (!workbook_) return false;
+  const std::filesystem::path path = workbook_->path();
+  closeWorkbook();
+  setBusy(true);
+  salesops::ImportReport report;
+  const auto outcome =
+      TaskProgressDialog::run(this, tr("Importing CSV workbook…"), [&](const salesops::LongTask& task) {
+        auto worker = salesops::Workbook::open(path);
+        report = salesops::importNativeCsv(*worker, {toPath(folder)}, {}, task);
+      });
+  setBusy(false);
+  reopen(path);
+  if (outcome.cancelled) {
+    MessageBoxSeam::information(this, tr("Import CSV Workbook"),
+                                tr("The import was cancelled. The workbook was not changed."));
+    return false;
+  }
+  if (!outcome.ok) {
+    MessageBoxSeam::critical(this, tr("Import CSV Workbook"), outcome.error);
+    return false;
+  }
+  auto* dialog = new ImportSummaryDialog(report, folder, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->open();
+  return report.committed;
+}
+
+bool MainWindow::exportCsvWorkbook(const QString& folder) {
+  if (!workbook_) return false;
+  const std::filesystem::path path = workbook_->path();
+  closeWorkbook();
+  setBusy(true);
+  std::vector<salesops::ExportedFile> files;
+  const auto outcome =
+      TaskProgressDialog::run(this, tr("Exporting CSV workbook…"), [&](const salesops::LongTask& task) {
+        auto worker = salesops::Workbook::open(path, salesops::Workbook::Access::ReadOnly);
+        files = salesops::exportNativeCsv(*worker, toPath(folder), {}, task);
+      });
+  setBusy(false);
+  reopen(path);
+  if (outcome.cancelled) {
+    MessageBoxSeam::information(this, tr("Export CSV Workbook"), tr("The export was cancelled; no file was written."));
+    return false;
+  }
+  if (!outcome.ok) {
+    MessageBoxSeam::critical(this, tr("Export CSV Workbook"), outcome.error);
+    return false;
+  }
+  qint64 rows = 0;
+  for (const auto& file : files) rows += file.rows;
+  activityLabel_->setText(tr("Exported %n file(s), %L1 rows, to %2", nullptr, static_cast<int>(files.size()))
+                              .arg(rows)
+                              .arg(QDir::toNativeSeparators(folder)));
+  return true;
+}
+
+EntityTableView* MainWindow::tableView(const QString& entity) const {
+  for (auto* view : tables_) {
+    const auto name = view->spec().name;
+    if (QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())) == entity) return view;
+  }
+  return nullptr;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  settings_.setWindowGeometry(saveGeometry());
+  settings_.setWindowState(saveState());
+  if (auto* item = navigation_->currentItem()) settings_.setCurrentPage(item->data(Qt::UserRole).toString());
+  closeWorkbook();
+  event->accept();
+}
+
+void MainWindow::promptNew() {
+  QString path = FileDialogSeam::getSaveFileName(this, tr("New Workbook"), settings_.lastDirectory(),
+                                                 tr("SalesOps workbooks (*.salesops)"));
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".salesops");
+  createWorkbook(path);
+}
+
+void MainWindow::promptOpen() {
+  const QString path = FileDialogSeam::getOpenFileName(this, tr("Open Workbook"), settings_.lastDirectory(),
+                                                       tr("SalesOps workbooks (*.salesops);;All files (*)"));
+  if (!path.isEmpty()) openWorkbook(path);
+}
+
+void MainWindow::promptImport() {
+  if (!workbook_) {
+    MessageBoxSeam::information(this, tr("Import CSV Workbook"), tr("Open or create a workbook first."));
+    return;
+  }
+  const QString folder = FileDialogSeam::getExistingDirectory(
+      this, tr("Import CSV Workbook — choose the folder with the CSV files"), settings_.lastDirectory());
+  if (!folder.isEmpty()) importCsvWorkbook(folder);
+}
+
+void MainWindow::promptExport() {
+  if (!workbook_) {
+    MessageBoxSeam::information(this, tr("Export CSV Workbook"), tr("Open or create a workbook first."));
+    return;
+  }
+  const QString folder = FileDialogSeam::getExistingDirectory(
+      this, tr("Export CSV Workbook — choose the folder for the CSV files"), settings_.lastDirectory());
+  if (!folder.isEmpty()) exportCsvWorkbook(folder);
+}
+
+void MainWindow::showAbout() {
+  MessageBoxSeam::information(this, tr("About SalesOps Workbench"),
+                              tr("SalesOps Workbench %1\n\nPipeline, forecasting, territories and compensation "
+                                 "for sales operations analysts, in one workbook file.")
+                                  .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QStringList files = settings_.recentFiles();
+  for (const QString& file : files) {
+    QAction* action = recentMenu_->addAction(QDir::toNativeSeparators(file));
+    connect(action, &QAction::triggered, this, [this, file] { openWorkbook(file); });
+  }
+  if (files.isEmpty()) {
+    recentMenu_->addAction(tr("No recent workbooks"))->setEnabled(false);
+    return;
+  }
+  recentMenu_->addSeparator();
+  connect(recentMenu_->addAction(tr("Clear Recent Workbooks")), &QAction::triggered, this,
+          [this] { settings_.clearRecentFiles(); });
+}
+
+void MainWindow::updateStatus() {
+  auto* view = qobject_cast<EntityTableView*>(pages_->currentWidget());
+  if (view && workbook_) {
+    rowsLabel_->setText(view->statusText());
+    rowsLabel_->show();
+  } else {
+    rowsLabel_->clear();
+    rowsLabel_->hide();
+  }
+  pathLabel_->setText(workbook_ ? QDir::toNativeSeparators(toQString(workbook_->path())) : tr("No workbook open"));
+}
+
+void MainWindow::updateTitle() {
+  if (!workbook_) {
+    setWindowTitle(tr("SalesOps Workbench"));
+    return;
+  }
+  const QString name = QString::fromStdString(workbook_->path().filename().string());
+  setWindowTitle(workbook_->readOnly() ? tr("%1 (read-only) — SalesOps Workbench").arg(name)
+                                       : tr("%1 — SalesOps Workbench").arg(name));
+}
+
+void MainWindow::setBusy(bool busy) {
+  for (QAction* action : workbookActions_) action->setEnabled(!busy);
+  navigation_->setEnabled(!busy);
+  pages_->setEnabled(!busy);
+}

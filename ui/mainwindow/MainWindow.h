@@ -1,0 +1,79 @@
+#pragma once
+// The shell: menus, the navigation sidebar over the pages, the status bar, and the one open workbook.
+// The workbook (and its writer lock) belongs to the window; long operations close it, run on a worker
+// with their own connection, and open it again, so the GUI thread never shares a connection.
+#include <QMainWindow>
+#include <QString>
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "mainwindow/UserSettings.h"
+
+class EntityTableView;
+class QAction;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+class WorkbookSummaryPage;
+
+namespace salesops {
+class Workbook;
+}
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  // Each reports failures in a message box (through MessageBoxSeam) and returns whether it worked.
+  bool openWorkbook(const QString& path);
+  bool createWorkbook(const QString& path);
+  bool importCsvWorkbook(const QString& folder);
+  bool exportCsvWorkbook(const QString& folder);
+  void closeWorkbook();
+
+  salesops::Workbook* workbook() const noexcept { return workbook_.get(); }
+  // The table page of an entity ("opportunity"), or null.
+  EntityTableView* tableView(const QString& entity) const;
+
+ public slots:
+  // The menu commands: ask through FileDialogSeam, then act.
+  void promptNew();
+  void promptOpen();
+  void promptImport();
+  void promptExport();
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+
+ private:
+  void createActions();
+  void createPages();
+  void showAbout();
+  void rebuildRecentMenu();
+  void attachViews();
+  void updateStatus();
+  void updateTitle();
+  void setBusy(bool busy);
+  // Opens the workbook again after a worker that needed it to itself.
+  bool reopen(const std::filesystem::path& path);
+
+  UserSettings settings_;
+  std::unique_ptr<salesops::Workbook> workbook_;
+  QListWidget* navigation_ = nullptr;
+  QStackedWidget* pages_ = nullptr;
+  WorkbookSummaryPage* summary_ = nullptr;
+  std::vector<EntityTableView*> tables_;
+  QLabel* activityLabel_ = nullptr;
+  QLabel* rowsLabel_ = nullptr;
+  QLabel* pathLabel_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  QAction* importAction_ = nullptr;
+  QAction* exportAction_ = nullptr;
+  std::vector<QAction*> workbookActions_;  // disabled while a worker owns the workbook
+};
