@@ -1,0 +1,28 @@
+# Writes a C++ include with one {"name.json", "json text"} entry per built-in mapping profile.
+# Run as a script: cmake -DOUTPUT=file.inc "-DINPUTS=a.json;b.json" -P EmbedMappings.cmake
+# The text goes into raw string literals cut into pieces of at most 4000 bytes, which adjacent-literal
+# concatenation joins again: MSVC refuses a single literal longer than 16 KB.
+set(chunk 4000)
+set(content "// Generated from resources/mappings by cmake/EmbedMappings.cmake; do not edit.\n")
+foreach(file IN LISTS INPUTS)
+  get_filename_component(name "${file}" NAME)
+  file(READ "${file}" json)
+  string(FIND "${json}" ")__json__" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${file} contains the raw-string delimiter )__json__")
+  endif()
+  string(LENGTH "${json}" length)
+  string(APPEND content "{\"${name}\",\n")
+  set(offset 0)
+  while(offset LESS length)
+    string(SUBSTRING "${json}" ${offset} ${chunk} piece)
+    string(APPEND content " R\"__json__(${piece})__json__\"\n")
+    math(EXPR offset "${offset} + ${chunk}")
+  endwhile()
+  if(length EQUAL 0)
+    string(APPEND content " \"\"\n")
+  endif()
+  string(APPEND content "},\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "${content}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
