@@ -1,0 +1,73 @@
+#pragma once
+// The KPI use case shared by the CLI (`kpi`), reports and the dashboard: load a workbook's snapshot once,
+// then answer scopes × periods from memory. Scopes follow KPIS.md: one rep, a manager's team (the manager and
+// everyone below), a `team` value, or everyone. Territory scopes arrive with the territories issue.
+// Not thread-safe to construct (it reads the workbook); compute() only reads the snapshot and may run
+// concurrently.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/Period.h"
+#include "common/Progress.h"
+#include "kpi/KpiGrid.h"
+#include "kpi/KpiSnapshot.h"
+#include "storage/Workbook.h"
+
+namespace salesops {
+
+enum class KpiGrouping { All, Rep, Team, Manager, Territory };
+
+// "all", "rep", "team", "manager", "territory"; nullopt otherwise.
+std::optional<KpiGrouping> parseKpiGrouping(std::string_view text) noexcept;
+
+struct KpiRequest {
+  std::vector<Period> periods;
+  KpiGrouping by = KpiGrouping::All;
+  std::string scope;                   // "" = everyone; else a rep id, a manager's rep id or a team value
+  std::optional<Date> asOf;            // empty: the workbook's as_of setting, else the caller's today
+  std::optional<Date> forecastCutoff;  // empty: each period's start
+};
+
+// Rows are grid cells group-major: for each group, each period in request order.
+struct KpiReport {
+  std::string currency;
+  int minorDigits = 2;
+  Date asOf;
+  std::vector<KpiGroup> groups;
+  std::vector<Period> periods;
+  KpiGrid grid{0, 0};
+};
+
+class KpiService {
+ public:
+  // Loads the snapshot (see loadKpiSnapshot for errors) and the workbook's settings.
+  explicit KpiService(Workbook& workbook, const LongTask& task = {});
+  // For tests and tools that build a snapshot by hand.
+  KpiService(KpiSnapshot snapshot, FiscalCalendar calendar, std::optional<Date> asOfSetting);
+
+  const KpiSnapshot& snapshot() const noexcept { return snapshot_; }
+  const FiscalCalendar& calendar() const noexcept { return calendar_; }
+  const std::optional<Date>& asOfSetting() const noexcept { return asOfSetting_; }
+
+  // The groups of a request: its scope narrowed to `scope`, split by `by`. --by rep lists every rep of the
+  // scope (also those without records), ordered by rep id; teams by name; managers (reps who manage someone,
+  // each with their whole team) by rep id. Errors: Error(Usage) for an unknown scope or territory grouping.
+  std::vector<KpiGroup> groups(KpiGrouping by, std::string_view scope) const;
+
+  // `today` is the caller's clock; it is used only when neither the request nor the workbook sets as-of.
+  KpiReport compute(const KpiRequest& request, Date today) const;
+
+ private:
+  std::vector<std::int32_t> teamOf(std::int32_t manager) const;  // the manager and everyone below
+  std::vector<std::int32_t> allReps() const;
+
+  KpiSnapshot snapshot_;
+  FiscalCalendar calendar_;
+  std::optional<Date> asOfSetting_;
+  std::vector<std::vector<std::int32_t>> reports_;  // direct reports per rep
+  std::vector<std::int32_t> byId_;                  // rep indexes ordered by external id
+};
+
+}  // namespace salesops
