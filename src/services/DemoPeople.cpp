@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "common/Decimal.h"
 #include "services/DemoModel.h"
 #include "services/DemoNames.h"
 #include "services/DemoRandom.h"
@@ -73,7 +74,7 @@ void writeFxRates(Context& ctx) {
   constexpr std::array<double, kCurrencies> kStart{1.0, 1.0890, 1.2630, 0.006880, 0.7390};
   constexpr std::array<int, kCurrencies> kDecimals{0, 4, 4, 6, 4};
   constexpr std::array<double, kCurrencies> kScale{1, 1e4, 1e4, 1e6, 1e4};
-  Text from, rate;
+  Text from;
   for (int cur = kEur; cur < kCurrencies; ++cur) {
     const double scale = kScale[cur];
     double level = kStart[cur];
@@ -83,9 +84,9 @@ void writeFxRates(Context& ctx) {
       ctx.fx.rate[cur][m] = static_cast<double>(scaled) / scale;
       const int month = FxCurve::kFirstMonth + m;
       from.clear().date(dayOf(month / 12, month % 12 + 1, 1));
-      const auto unit = static_cast<std::int64_t>(scale);
-      rate.clear().number(scaled / unit).add('.').number(scaled % unit, kDecimals[cur]);
-      ctx.out.fxRate(kCurrencyCodes[cur], from.view(), rate.view());
+      // The canonical decimal text (no trailing zeros), as import stores it, so export round-trips.
+      const std::string rate = Decimal{scaled, kDecimals[cur]}.toString();
+      ctx.out.fxRate(kCurrencyCodes[cur], from.view(), rate);
       ++ctx.summary.fxRates;
     }
   }

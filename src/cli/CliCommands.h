@@ -1,0 +1,28 @@
+#pragma once
+// Registration of the verbs. Each verb lives in its own file and adds a subcommand whose callback runs
+// the verb; errors propagate as salesops::Error and are mapped to exit codes in Cli.cpp.
+#include <CLI/CLI.hpp>
+
+#include "cli/Cli.h"
+#include "common/Progress.h"
+
+namespace salesops::cli {
+
+void addInitCommand(CLI::App& app, CliStreams& streams);
+void addDemoCommand(CLI::App& app, CliStreams& streams);
+void addInfoCommand(CLI::App& app, CliStreams& streams);
+void addCheckCommand(CLI::App& app, CliStreams& streams);
+void addImportCommand(CLI::App& app, CliStreams& streams);
+void addExportCommand(CLI::App& app, CliStreams& streams);
+void addKpiCommand(CLI::App&, CliStreams&);
+void addForecastCommand(CLI::App&, CliStreams&);
+
+// A LongTask whose progress goes to the error stream when it is a terminal, and nowhere otherwise.
+LongTask terminalProgress(CliStreams& streams);
+
+// Thrown by a verb that has already printed its own outcome and only needs the exit code.
+struct ExitWith {
+  int code;
+};
+
+}  // namespace salesops::cli
