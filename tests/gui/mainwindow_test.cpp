@@ -7,6 +7,7 @@
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QTableView>
+#include <QTableWidget>
 
 #include <algorithm>
 #include <memory>
@@ -216,8 +217,13 @@ TEST_F(MainWindowTest, PlaceholderPagesSayWhatIsComing) {
     ASSERT_NE(label, nullptr) << key;
     EXPECT_TRUE(label->text().startsWith(QStringLiteral("Coming soon"))) << key;
   }
-  auto* counts = window_->findChild<QWidget*>(QStringLiteral("summary-counts"));
-  EXPECT_TRUE(counts && !counts->isHidden());
+  auto* counts = window_->findChild<QTableWidget*>(QStringLiteral("summary-counts"));
+  ASSERT_NE(counts, nullptr);
+  // The counts arrive from a worker thread.
+  EXPECT_TRUE(waitUntil([&] { return !counts->isHidden(); }));
+  ASSERT_GT(counts->rowCount(), 5);
+  EXPECT_EQ(counts->item(5, 0)->text(), QStringLiteral("Opportunity"));
+  EXPECT_EQ(counts->item(5, 1)->text(), QStringLiteral("6"));
 }
 
 TEST_F(MainWindowTest, NewWorkbookIsCreatedAndOpened) {

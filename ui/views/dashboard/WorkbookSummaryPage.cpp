@@ -5,10 +5,11 @@
 #include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <exception>
 
-#include "services/WorkbookInfo.h"
+#include "storage/Workbook.h"
 
 namespace {
 // "opportunity_history" -> "Opportunity history": the dashboard speaks to people, not to the schema.
@@ -64,47 +65,65 @@ WorkbookSummaryPage::WorkbookSummaryPage(QWidget* parent)
   layout->addSpacing(16);
   layout->addWidget(note_);
   layout->addStretch(1);
+  connect(&watcher_, &QFutureWatcher<Loaded>::finished, this, [this] { showInfo(watcher_.result()); });
   showWorkbook(nullptr);
 }
 
 void WorkbookSummaryPage::showWorkbook(salesops::Workbook* workbook) {
+  ++generation_;  // a result still coming for an earlier workbook is dropped
   counts_->setRowCount(0);
+  counts_->hide();
   if (!workbook) {
     title_->setText(tr("No workbook open"));
     details_->setText(
         tr("Use File ▸ New… to create a workbook or File ▸ Open… to open one. Then import a CSV "
            "workbook with File ▸ Import CSV Workbook…."));
-    counts_->hide();
     return;
   }
-  try {
-    const salesops::WorkbookInfo info = salesops::readWorkbookInfo(*workbook);
-    title_->setText(QFileInfo(QString::fromStdString(info.path)).fileName());
-    QString range = tr("no opportunities yet");
-    if (info.firstCloseDate && info.lastCloseDate) {
-      range = tr("%1 to %2")
-                  .arg(QString::fromStdString(info.firstCloseDate->toString()),
-                       QString::fromStdString(info.lastCloseDate->toString()));
+  title_->setText(QString::fromStdString(workbook->path().filename().string()));
+  details_->setText(tr("Counting records…"));
+  const auto path = workbook->path();
+  const quint64 generation = generation_;
+  watcher_.setFuture(QtConcurrent::run([path, generation] {
+    Loaded loaded;
+    loaded.generation = generation;
+    try {
+      auto reader = salesops::Workbook::open(path, salesops::Workbook::Access::ReadOnly);
+      loaded.info = salesops::readWorkbookInfo(*reader);
+    } catch (const std::exception& e) {
+      loaded.error = QString::fromStdString(e.what());
     }
-    details_->setText(tr("Corporate currency: %1\nFiscal year starts in month %2\nSchema version %3\n"
-                         "Opportunity close dates: %4")
-                          .arg(QString::fromStdString(info.settings.currency))
-                          .arg(info.settings.fiscalYearStartMonth)
-                          .arg(info.schemaVersion)
-                          .arg(range));
-    counts_->setRowCount(static_cast<int>(info.rowCounts.size()));
-    int row = 0;
-    for (const auto& [entity, count] : info.rowCounts) {
-      counts_->setItem(row, 0, new QTableWidgetItem(recordLabel(entity)));
-      auto* number = new QTableWidgetItem(QStringLiteral("%L1").arg(count));
-      number->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-      counts_->setItem(row, 1, number);
-      ++row;
-    }
-    counts_->show();
-  } catch (const std::exception& e) {
-    title_->setText(QString::fromStdString(workbook->path().filename().string()));
-    details_->setText(tr("The summary could not be read: %1").arg(QString::fromStdString(e.what())));
-    counts_->hide();
+    return loaded;
+  }));
+}
+
+void WorkbookSummaryPage::showInfo(const Loaded& loaded) {
+  if (loaded.generation != generation_) return;
+  if (!loaded.error.isEmpty()) {
+    details_->setText(tr("The summary could not be read: %1").arg(loaded.error));
+    return;
   }
+  const salesops::WorkbookInfo& info = loaded.info;
+  QString range = tr("no opportunities yet");
+  if (info.firstCloseDate && info.lastCloseDate) {
+    range = tr("%1 to %2")
+                .arg(QString::fromStdString(info.firstCloseDate->toString()),
+                     QString::fromStdString(info.lastCloseDate->toString()));
+  }
+  details_->setText(tr("Corporate currency: %1\nFiscal year starts in month %2\nSchema version %3\n"
+                       "Opportunity close dates: %4")
+                        .arg(QString::fromStdString(info.settings.currency))
+                        .arg(info.settings.fiscalYearStartMonth)
+                        .arg(info.schemaVersion)
+                        .arg(range));
+  counts_->setRowCount(static_cast<int>(info.rowCounts.size()));
+  int row = 0;
+  for (const auto& [entity, count] : info.rowCounts) {
+    counts_->setItem(row, 0, new QTableWidgetItem(recordLabel(entity)));
+    auto* number = new QTableWidgetItem(QStringLiteral("%L1").arg(count));
+    number->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    counts_->setItem(row, 1, number);
+    ++row;
+  }
+  counts_->show();
 }
