@@ -96,6 +96,9 @@ Database Database::open(const std::filesystem::path& path, Mode mode) {
       flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
       break;
   }
+  // A Database is used by one thread at a time (see the header), so SQLite's per-call connection mutex
+  // only costs time: it is a measurable share of reading a million rows.
+  flags |= SQLITE_OPEN_NOMUTEX;
   sqlite3* raw = nullptr;
   const std::string utf8 = path.string();
   const int rc = sqlite3_open_v2(utf8.c_str(), &raw, flags, nullptr);

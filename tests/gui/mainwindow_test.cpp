@@ -210,7 +210,9 @@ TEST_F(MainWindowTest, OpenThroughTheFileDialogSeam) {
 }
 
 TEST_F(MainWindowTest, PlaceholderPagesSayWhatIsComing) {
-  for (const char* key : {"dashboard", "forecast", "territories", "compensation", "reports"}) {
+  // The dashboard is no longer a placeholder; its workbook summary lives on in a tab.
+  ASSERT_NE(window_->findChild<QWidget*>(QStringLiteral("page-dashboard")), nullptr);
+  for (const char* key : {"forecast", "territories", "compensation", "reports"}) {
     auto* page = window_->findChild<QWidget*>(QStringLiteral("page-%1").arg(QLatin1String(key)));
     ASSERT_NE(page, nullptr) << key;
     auto* label = window_->findChild<QLabel*>(QStringLiteral("placeholder-%1").arg(QLatin1String(key)));
@@ -222,7 +224,8 @@ TEST_F(MainWindowTest, PlaceholderPagesSayWhatIsComing) {
   // The counts arrive from a worker thread.
   EXPECT_TRUE(waitUntil([&] { return !counts->isHidden(); }));
   ASSERT_GT(counts->rowCount(), 5);
-  EXPECT_EQ(counts->item(5, 0)->text(), QStringLiteral("Opportunity"));
+  EXPECT_EQ(counts->item(5, 0)->text(), QStringLiteral("Opportunities"));
+  EXPECT_EQ(counts->item(1, 0)->text(), QStringLiteral("FX rates"));
   EXPECT_EQ(counts->item(5, 1)->text(), QStringLiteral("6"));
 }
 

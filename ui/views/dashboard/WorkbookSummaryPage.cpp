@@ -9,12 +9,18 @@
 
 #include <exception>
 
+#include "domain/EntitySchema.h"
 #include "storage/Workbook.h"
 
 namespace {
-// "opportunity_history" -> "Opportunity history": the dashboard speaks to people, not to the schema.
+// "fx_rate" -> "FX rates", "opportunity_history" -> "Opportunity history": the file names are plural, and
+// the dashboard speaks to people, not to the schema.
 QString recordLabel(const std::string& entity) {
-  QString label = QString::fromStdString(entity).replace(QLatin1Char('_'), QLatin1Char(' '));
+  const salesops::EntitySpec* spec = salesops::findEntity(entity);
+  std::string_view stem = spec ? spec->csvFile.substr(0, spec->csvFile.rfind('.')) : std::string_view(entity);
+  QString label = QString::fromUtf8(stem.data(), static_cast<qsizetype>(stem.size()));
+  label.replace(QLatin1Char('_'), QLatin1Char(' '));
+  if (label.startsWith(QLatin1String("fx "))) label.replace(0, 2, QStringLiteral("FX"));
   if (!label.isEmpty()) label[0] = label[0].toUpper();
   return label;
 }
