@@ -76,14 +76,7 @@ Table tableOf(const KpiReport& report, const std::vector<const KpiInfo*>& kpis) 
 
 std::string toCsv(const Table& rows) {
   std::string out;
-  const CsvWriteOptions options;
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c > 0) out += ',';
-      CsvWriter::appendField(out, row[c], options);
-    }
-    out += '\n';
-  }
+  for (const auto& row : rows) CsvWriter::appendRow(out, row);
   return out;
 }
 

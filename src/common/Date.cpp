@@ -1,10 +1,15 @@
 #include "common/Date.h"
+#include "common/TextParsing.h"
 
 #include <fmt/format.h>
 
 namespace salesops {
 
 namespace {
+
+using detail::isDigit;
+using detail::quoted;
+using detail::setWhy;
 
 constexpr std::int64_t kSecondsPerDay = 86400;
 
@@ -46,19 +51,6 @@ Civil civilFromDays(std::int32_t days) {
   const int year = static_cast<int>(yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
   return {year, month, day};
 }
-
-void setWhy(std::string* why, std::string reason) {
-  if (why) *why = std::move(reason);
-}
-
-// Quoted for messages; cut short because the text may be a whole broken line of a file.
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kMax = 40;
-  if (text.size() <= kMax) return fmt::format("\"{}\"", text);
-  return fmt::format("\"{}...\"", text.substr(0, kMax));
-}
-
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Exactly `count` digits at text[pos]; advances pos.
 std::optional<int> fixedDigits(std::string_view text, std::size_t& pos, std::size_t count) {

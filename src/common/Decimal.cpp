@@ -1,4 +1,5 @@
 #include "common/Decimal.h"
+#include "common/TextParsing.h"
 
 #include <array>
 #include <cassert>
@@ -8,6 +9,10 @@ namespace salesops {
 
 namespace {
 
+using detail::isDigit;
+using detail::quoted;
+using detail::setWhy;
+
 constexpr int kMaxDigits = 18;
 
 constexpr std::array<std::int64_t, kMaxDigits + 1> kPow10 = [] {
@@ -16,11 +21,6 @@ constexpr std::array<std::int64_t, kMaxDigits + 1> kPow10 = [] {
   return table;
 }();
 
-void setWhy(std::string* why, std::string reason) {
-  if (why) *why = std::move(reason);
-}
-
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // The one grammar of numbers in files: [+-]digits[.digits]. Money and decimals share it so that a value

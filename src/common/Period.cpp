@@ -3,25 +3,17 @@
 #include <fmt/format.h>
 
 #include "common/Error.h"
+#include "common/TextParsing.h"
 
 namespace salesops {
 
 namespace {
 
+using detail::isDigit;
+using detail::quoted;
+using detail::setWhy;
+
 constexpr const char* kForms = "expected FY2026, FY2026-Q3, FY2026-M07, 2026-07 or 2026-07-01..2026-09-30";
-
-void setWhy(std::string* why, std::string reason) {
-  if (why) *why = std::move(reason);
-}
-
-// Quoted for messages; cut short because the text may come from a broken file or a long argument.
-std::string quoted(std::string_view text) {
-  constexpr std::size_t kMax = 40;
-  if (text.size() <= kMax) return fmt::format("\"{}\"", text);
-  return fmt::format("\"{}...\"", text.substr(0, kMax));
-}
-
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Digits from pos to the end of text (between minCount and maxCount of them), or nullopt.
 std::optional<int> trailingNumber(std::string_view text, std::size_t pos, std::size_t minCount, std::size_t maxCount) {

@@ -159,4 +159,14 @@ void CsvWriter::appendField(std::string& out, std::string_view value, const CsvW
   out.push_back('"');
 }
 
+void CsvWriter::appendRow(std::string& out, const std::vector<std::string>& row, const CsvWriteOptions& options) {
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    if (c > 0) out += options.delimiter;
+    appendField(out, row[c], options);
+  }
+  // A record of one empty field would be a blank line, which readers skip.
+  if (row.size() == 1 && row[0].empty()) out += "\"\"";
+  out += options.crlf ? "\r\n" : "\n";
+}
+
 }  // namespace salesops

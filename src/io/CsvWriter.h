@@ -13,9 +13,9 @@ namespace salesops {
 
 struct CsvWriteOptions {
   char delimiter = ',';
-  bool bom = false;                  // UTF-8 BOM first
-  bool crlf = false;                 // CRLF line ends (default LF)
-  bool neutralizeFormulas = false;   // "for spreadsheets": prefix ' to cells starting with = + - @ tab CR
+  bool bom = false;                 // UTF-8 BOM first
+  bool crlf = false;                // CRLF line ends (default LF)
+  bool neutralizeFormulas = false;  // "for spreadsheets": prefix ' to cells starting with = + - @ tab CR
 };
 
 class CsvWriter {
@@ -32,6 +32,8 @@ class CsvWriter {
 
   // The encoding of one field (exposed for in-memory writers and tests).
   static void appendField(std::string& out, std::string_view value, const CsvWriteOptions& options);
+  // One whole record with its line end, for output assembled in memory (stdout).
+  static void appendRow(std::string& out, const std::vector<std::string>& row, const CsvWriteOptions& options = {});
 
  private:
   struct Impl;

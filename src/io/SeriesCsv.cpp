@@ -172,14 +172,7 @@ std::string formatSeriesNumber(double value) {
 
 std::string csvText(const CsvTable& rows) {
   std::string out;
-  const CsvWriteOptions options;
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c > 0) out += ',';
-      CsvWriter::appendField(out, row[c], options);
-    }
-    out += '\n';
-  }
+  for (const auto& row : rows) CsvWriter::appendRow(out, row);
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "CliTestSupport.h"
 #include "cli/Cli.h"
 #include "storage/Workbook.h"
 #include "support/TempDir.h"
@@ -14,21 +15,12 @@
 namespace salesops {
 namespace {
 
+using testing::CliResult;
+using testing::lines;
 using testing::readFile;
+using testing::runCli;
 using testing::TempDir;
 using testing::writeFile;
-
-struct CliResult {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliResult runCli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  int code = cli::run(args, {out, err, false});
-  return {code, out.str(), err.str()};
-}
 
 int runBinary(const std::string& arguments) {
   int status = std::system((std::string(SALESOPS_CLI_PATH) + " " + arguments + " >/dev/null 2>&1").c_str());

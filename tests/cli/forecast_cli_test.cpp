@@ -5,32 +5,17 @@
 #include <cmath>
 #include <sstream>
 
+#include "CliTestSupport.h"
 #include "cli/Cli.h"
 #include "support/TempDir.h"
 
 namespace salesops {
 namespace {
 
+using testing::CliResult;
+using testing::lines;
+using testing::runCli;
 using testing::TempDir;
-
-struct CliResult {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliResult runCli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = cli::run(args, {out, err, false});
-  return {code, out.str(), err.str()};
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 std::vector<std::string> cells(const std::string& line) {
   std::vector<std::string> out;

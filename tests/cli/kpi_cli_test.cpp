@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "CliTestSupport.h"
 #include "cli/Cli.h"
 #include "kpi/KpiCatalog.h"
 #include "storage/Workbook.h"
@@ -12,26 +13,10 @@
 namespace salesops {
 namespace {
 
+using testing::CliResult;
+using testing::lines;
+using testing::runCli;
 using testing::TempDir;
-
-struct CliResult {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-CliResult runCli(const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  const int code = cli::run(args, {out, err, false});
-  return {code, out.str(), err.str()};
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 class KpiCliTest : public ::testing::Test {
  protected:
