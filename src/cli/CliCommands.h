@@ -16,6 +16,7 @@ void addImportCommand(CLI::App& app, CliStreams& streams);
 void addExportCommand(CLI::App& app, CliStreams& streams);
 void addKpiCommand(CLI::App&, CliStreams&);
 void addForecastCommand(CLI::App&, CliStreams&);
+void addReportCommand(CLI::App&, CliStreams&);
 
 // A LongTask whose progress goes to the error stream when it is a terminal, and nowhere otherwise.
 LongTask terminalProgress(CliStreams& streams);
