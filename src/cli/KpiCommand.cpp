@@ -155,7 +155,7 @@ void runKpi(const KpiOptions& o, CliStreams& streams) {
   for (const auto& text : o.periods) {
     std::string why;
     const auto period = parsePeriod(text, calendar, &why);
-    if (!period) throw Error(ErrorKind::Usage, "--period \"" + text + "\": " + why);
+    if (!period) throw Error(ErrorKind::Usage, "--period " + why);
     request.periods.push_back(*period);
   }
   const KpiService service(*workbook, terminalProgress(streams));

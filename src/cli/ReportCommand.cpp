@@ -50,7 +50,7 @@ void runReport(const ReportOptions& o, CliStreams& streams) {
   auto workbook = Workbook::open(o.workbook, Workbook::Access::ReadOnly);
   std::string why;
   const auto period = parsePeriod(o.period, workbook->fiscalCalendar(), &why);
-  if (!period) throw Error(ErrorKind::Usage, "--period \"" + o.period + "\": " + why);
+  if (!period) throw Error(ErrorKind::Usage, "--period " + why);
 
   const KpiService service(*workbook, terminalProgress(streams));
   if (streams.interactive) streams.err << "\r" << std::string(40, ' ') << "\r";
