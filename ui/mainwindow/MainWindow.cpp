@@ -7,6 +7,7 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QStackedWidget>
@@ -22,7 +23,7 @@
 #include "seams/FileDialogSeam.h"
 #include "seams/MessageBoxSeam.h"
 #include "storage/Workbook.h"
-#include "views/dashboard/WorkbookSummaryPage.h"
+#include "views/dashboard/DashboardPage.h"
 #include "views/placeholder/PlaceholderPage.h"
 #include "views/tables/EntityTableView.h"
 
@@ -74,8 +75,9 @@ void MainWindow::createPages() {
     pages_->addWidget(page);
   };
 
-  summary_ = new WorkbookSummaryPage(this);
-  addPage(QStringLiteral("dashboard"), tr("Dashboard"), summary_);
+  dashboard_ = new DashboardPage(this);
+  connect(dashboard_, &DashboardPage::opportunitiesRequested, this, &MainWindow::showOpportunities);
+  addPage(QStringLiteral("dashboard"), tr("Dashboard"), dashboard_);
   const QString tableLabels[] = {tr("Opportunities"), tr("Accounts"), tr("Contacts"), tr("Reps"), tr("Quotas")};
   int index = 0;
   for (const char* entity : kTableEntities) {
@@ -199,7 +201,7 @@ void MainWindow::closeWorkbook() {
   // The views let go of the connection before the workbook (and its lock) goes away.
   for (auto* view : tables_) view->setDatabase(nullptr, {});
   workbook_.reset();
-  if (summary_) summary_->showWorkbook(nullptr);
+  if (dashboard_) dashboard_->showWorkbook(nullptr);
   updateTitle();
   updateStatus();
 }
@@ -212,7 +214,7 @@ void MainWindow::attachViews() {
     activityLabel_->setText(tr("Could not read the workbook settings: %1").arg(QString::fromStdString(e.what())));
   }
   for (auto* view : tables_) view->setDatabase(&workbook_->db(), currency);
-  summary_->showWorkbook(workbook_.get());
+  dashboard_->showWorkbook(workbook_.get());
   updateTitle();
   updateStatus();
 }
@@ -282,6 +284,13 @@ EntityTableView* MainWindow::tableView(const QString& entity) const {
     if (QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())) == entity) return view;
   }
   return nullptr;
+}
+
+void MainWindow::showOpportunities(const QString& filter) {
+  EntityTableView* view = tableView(QStringLiteral("opportunity"));
+  if (!view) return;
+  if (auto* line = view->findChild<QLineEdit*>(QStringLiteral("filter-opportunity"))) line->setText(filter);
+  navigation_->setCurrentRow(pages_->indexOf(view));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -11,13 +11,13 @@
 
 #include "mainwindow/UserSettings.h"
 
+class DashboardPage;
 class EntityTableView;
 class QAction;
 class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
-class WorkbookSummaryPage;
 
 namespace salesops {
 class Workbook;
@@ -62,12 +62,14 @@ class MainWindow : public QMainWindow {
   void setBusy(bool busy);
   // Opens the workbook again after a worker that needed it to itself.
   bool reopen(const std::filesystem::path& path);
+  // The dashboard's drill-down: the opportunities page with its filter set.
+  void showOpportunities(const QString& filter);
 
   UserSettings settings_;
   std::unique_ptr<salesops::Workbook> workbook_;
   QListWidget* navigation_ = nullptr;
   QStackedWidget* pages_ = nullptr;
-  WorkbookSummaryPage* summary_ = nullptr;
+  DashboardPage* dashboard_ = nullptr;
   std::vector<EntityTableView*> tables_;
   QLabel* activityLabel_ = nullptr;
   QLabel* rowsLabel_ = nullptr;

@@ -1,0 +1,269 @@
+#include "views/dashboard/DashboardPage.h"
+
+#include <QDate>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <exception>
+
+#include "charts/BookingsVsQuotaChart.h"
+#include "charts/ForecastVsActualChart.h"
+#include "charts/PipelineByStageChart.h"
+#include "charts/TrendChart.h"
+#include "common/Currency.h"
+#include "kpi/PipelineByStage.h"
+#include "storage/Workbook.h"
+#include "views/dashboard/KpiText.h"
+#include "views/dashboard/WorkbookSummaryPage.h"
+#include "widgets/KpiTile.h"
+#include "widgets/PeriodPicker.h"
+
+namespace {
+
+using salesops::KpiId;
+
+// The tiles, in reading order: results, then pipeline and forecast, then the activity behind them.
+constexpr KpiId kTiles[] = {
+    KpiId::Bookings,         KpiId::Quota,          KpiId::Attainment,       KpiId::WinRate,         KpiId::CycleDays,
+    KpiId::DealSize,         KpiId::Pipeline,       KpiId::WeightedPipeline, KpiId::Coverage,        KpiId::Forecast,
+    KpiId::ForecastAccuracy, KpiId::LeadConversion, KpiId::MeetingsPerRep,   KpiId::SellingTimeShare};
+constexpr int kTileColumns = 5;
+
+const salesops::KpiInfo& info(KpiId id) { return salesops::kpiCatalog()[static_cast<std::size_t>(id)]; }
+QString qs(std::string_view text) { return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())); }
+std::optional<double> optional(const salesops::KpiValue& v, double factor = 1) {
+  return v.defined ? std::optional<double>(v.number * factor) : std::nullopt;
+}
+
+}  // namespace
+
+DashboardPage::DashboardPage(QWidget* parent)
+    : QWidget(parent),
+      tabs_(new QTabWidget(this)),
+      summary_(new WorkbookSummaryPage(this)),
+      period_(new PeriodPicker(this)),
+      scope_(new ScopePicker(this)),
+      status_(new QLabel(this)),
+      body_(new QStackedWidget(this)),
+      message_(new QLabel(this)),
+      bookingsChart_(new BookingsVsQuotaChart(this)),
+      pipelineChart_(new PipelineByStageChart(this)),
+      trendChart_(new TrendChart(this)),
+      forecastChart_(new ForecastVsActualChart(this)) {
+  setObjectName(QStringLiteral("page-dashboard"));
+  // The summary page was the whole dashboard once; inside it, its name and its "coming soon" note would now
+  // say the wrong thing.
+  summary_->setObjectName(QStringLiteral("dashboard-workbook"));
+  if (auto* note = summary_->findChild<QLabel*>(QStringLiteral("placeholder-dashboard"))) note->hide();
+  status_->setObjectName(QStringLiteral("dashboard-status"));
+  message_->setObjectName(QStringLiteral("dashboard-message"));
+  message_->setAlignment(Qt::AlignCenter);
+  message_->setWordWrap(true);
+  tabs_->setObjectName(QStringLiteral("dashboard-tabs"));
+  body_->addWidget(message_);
+  body_->addWidget(createKpiTab());
+  tabs_->addTab(body_, tr("KPIs"));
+  tabs_->addTab(summary_, tr("Workbook"));
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(12, 12, 12, 12);
+  layout->addWidget(tabs_);
+
+  connect(&watcher_, &QFutureWatcher<Loaded>::finished, this, [this] { loaded(watcher_.result()); });
+  connect(period_, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
+  connect(scope_, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
+  connect(bookingsChart_, &BookingsVsQuotaChart::repClicked, this, &DashboardPage::opportunitiesRequested);
+  connect(pipelineChart_, &PipelineByStageChart::stageClicked, this, &DashboardPage::opportunitiesRequested);
+  showWorkbook(nullptr);
+}
+
+QWidget* DashboardPage::createKpiTab() {
+  auto* content = new QWidget(this);
+  auto* bar = new QHBoxLayout;
+  auto* periodLabel = new QLabel(tr("&Quarter:"), content);
+  periodLabel->setBuddy(period_);
+  auto* scopeLabel = new QLabel(tr("&Scope:"), content);
+  scopeLabel->setBuddy(scope_);
+  bar->addWidget(periodLabel);
+  bar->addWidget(period_);
+  bar->addSpacing(12);
+  bar->addWidget(scopeLabel);
+  bar->addWidget(scope_);
+  bar->addSpacing(12);
+  bar->addWidget(status_, 1);
+
+  auto* tiles = new QGridLayout;
+  tiles->setSpacing(8);
+  int at = 0;
+  for (const KpiId id : kTiles) {
+    const auto& kpi = info(id);
+    // The catalog's names carry no unit; the cycle's is not obvious from its number.
+    const QString title = id == KpiId::CycleDays ? tr("%1 (days)").arg(tr(kpi.name.data())) : tr(kpi.name.data());
+    auto* tile = new KpiTile(qs(kpi.id), title, tr(kpi.definition.data()), content);
+    tiles_[qs(kpi.id)] = tile;
+    connect(tile, &KpiTile::clicked, this, [this] { emit opportunitiesRequested(repFilter()); });
+    tiles->addWidget(tile, at / kTileColumns, at % kTileColumns);
+    ++at;
+  }
+  for (int c = 0; c < kTileColumns; ++c) tiles->setColumnStretch(c, 1);
+
+  auto* charts = new QGridLayout;
+  charts->setSpacing(8);
+  charts->addWidget(bookingsChart_, 0, 0);
+  charts->addWidget(pipelineChart_, 0, 1);
+  charts->addWidget(trendChart_, 1, 0);
+  charts->addWidget(forecastChart_, 1, 1);
+
+  auto* layout = new QVBoxLayout(content);
+  layout->addLayout(bar);
+  layout->addLayout(tiles);
+  layout->addLayout(charts, 1);
+  auto* scroll = new QScrollArea(this);
+  scroll->setObjectName(QStringLiteral("dashboard-scroll"));
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidget(content);
+  return scroll;
+}
+
+salesops::Date DashboardPage::today() const {
+  if (today_) return *today_;
+  const QDate now = QDate::currentDate();
+  return salesops::Date::fromCivil(now.year(), now.month(), now.day());
+}
+
+KpiTile* DashboardPage::tile(const QString& kpiId) const {
+  const auto it = tiles_.find(kpiId);
+  return it == tiles_.end() ? nullptr : it->second;
+}
+
+void DashboardPage::showWorkbook(salesops::Workbook* workbook) {
+  ++generation_;  // a snapshot still loading for an earlier workbook is dropped
+  summary_->showWorkbook(workbook);
+  service_.reset();
+  body_->setCurrentWidget(message_);
+  if (!workbook) {
+    message_->setText(tr("Open or create a workbook to see its KPIs."));
+    status_->clear();
+    return;
+  }
+  message_->setText(tr("Loading KPIs…"));
+  const std::filesystem::path path = workbook->path();
+  const quint64 generation = generation_;
+  watcher_.setFuture(QtConcurrent::run([path, generation] {
+    Loaded result{generation, {}, {}};
+    try {
+      auto connection = salesops::Workbook::open(path, salesops::Workbook::Access::ReadOnly);
+      result.service = std::make_shared<const salesops::KpiService>(*connection);
+    } catch (const std::exception& e) {
+      result.error = QString::fromStdString(e.what());
+    }
+    return result;
+  }));
+}
+
+void DashboardPage::loaded(const Loaded& result) {
+  if (result.generation != generation_) return;
+  if (!result.service) {
+    message_->setText(tr("Could not load the KPIs: %1").arg(result.error));
+    return;
+  }
+  service_ = result.service;
+  currency_ = QString::fromStdString(service_->snapshot().currency);
+  minorDigits_ = salesops::isCurrencyCode(service_->snapshot().currency)
+                     ? salesops::minorDigits(service_->snapshot().currency)
+                     : 2;
+  const QString period = period_->currentText();
+  period_->setCalendar(service_->calendar(), service_->asOfSetting().value_or(today()));
+  // After an import the user keeps looking at the quarter they chose.
+  if (!period.isEmpty()) period_->selectName(period);
+  scope_->setService(*service_);
+  body_->setCurrentIndex(1);
+  refresh();
+}
+
+void DashboardPage::refresh() {
+  if (!service_ || !period_->hasPeriod()) return;
+  const DashboardScope scope = scope_->currentScope();
+  const salesops::Period period = period_->currentPeriod();
+  salesops::KpiRequest request;
+  request.periods = salesops::precedingQuarters(service_->calendar(), period, kTrendPeriods);
+  request.by = scope.by;
+  request.scope = scope.scope;
+  salesops::KpiReport report;
+  try {
+    report = service_->compute(request, today());
+  } catch (const std::exception& e) {
+    status_->setText(tr("Could not compute the KPIs: %1").arg(QString::fromStdString(e.what())));
+    return;
+  }
+  std::size_t group = 0;
+  for (std::size_t g = 0; g < report.groups.size(); ++g) {
+    if (!scope.rep.empty() && report.groups[g].id == scope.rep) group = g;
+  }
+  if (report.groups.empty()) return;
+  const auto& current = report.grid.cell(group, kTrendPeriods - 1);
+  const auto& previous = report.grid.cell(group, kTrendPeriods - 2);
+  const QString previousName = QString::fromStdString(service_->calendar().nameOf(report.periods[kTrendPeriods - 2]));
+  const kpitext::Money money{currency_, minorDigits_};
+  for (const KpiId id : kTiles) {
+    const auto& kpi = info(id);
+    const QString before = kpitext::value(previous[id], kpi.kind, money);
+    tiles_[qs(kpi.id)]->setValue(kpitext::value(current[id], kpi.kind, money),
+                                 kpitext::change(current[id], previous[id], kpi.kind),
+                                 tr("%1 in %2").arg(before, previousName));
+  }
+  status_->setText(
+      tr("As of %1 · %2 reps")
+          .arg(QLocale().toString(QDate::fromString(QString::fromStdString(report.asOf.toString()), Qt::ISODate),
+                                  QLocale::ShortFormat))
+          .arg(report.groups[group].reps.size()));
+
+  QStringList names;
+  std::vector<std::optional<double>> winRate, cycle, forecast;
+  std::vector<double> bookings;
+  for (std::size_t p = 0; p < report.periods.size(); ++p) {
+    const auto& cell = report.grid.cell(group, p);
+    names << QString::fromStdString(service_->calendar().nameOf(report.periods[p]));
+    winRate.push_back(optional(cell[KpiId::WinRate], 100.0));
+    cycle.push_back(optional(cell[KpiId::CycleDays]));
+    forecast.push_back(cell[KpiId::Forecast].defined
+                           ? std::optional<double>(kpitext::units(cell[KpiId::Forecast].minor, minorDigits_))
+                           : std::nullopt);
+    bookings.push_back(kpitext::units(cell[KpiId::Bookings].minor, minorDigits_));
+  }
+  trendChart_->setTrend(names, winRate, cycle);
+  forecastChart_->setPeriods(names, forecast, bookings, currency_);
+  pipelineChart_->setStages(salesops::pipelineByStage(service_->snapshot(), report.groups[group].reps, period),
+                            currency_, minorDigits_);
+  showRepChart(period, scope);
+  emit kpisShown();
+}
+
+void DashboardPage::showRepChart(const salesops::Period& period, const DashboardScope& scope) {
+  salesops::KpiRequest request;
+  request.periods = {period};
+  request.by = salesops::KpiGrouping::Rep;
+  request.scope = scope.scope;
+  const salesops::KpiReport report = service_->compute(request, today());
+  std::vector<BookingsVsQuotaChart::Rep> reps;
+  for (std::size_t g = 0; g < report.groups.size(); ++g) {
+    const auto& group = report.groups[g];
+    if (!scope.rep.empty() && group.id != scope.rep) continue;
+    const auto& cell = report.grid.cell(g, 0);
+    reps.push_back({QString::fromStdString(group.id), QString::fromStdString(group.name),
+                    kpitext::units(cell[KpiId::Bookings].minor, minorDigits_),
+                    kpitext::units(cell[KpiId::Quota].minor, minorDigits_)});
+  }
+  bookingsChart_->setReps(std::move(reps), currency_);
+}
+
+QString DashboardPage::repFilter() const { return QString::fromStdString(scope_->currentScope().rep); }
