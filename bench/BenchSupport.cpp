@@ -51,8 +51,8 @@ ChildRun runCommand(const std::string& command) {
 
 void printRatio(const std::string& name, double ours, double peer, double target) {
   double ratio = peer > 0 ? ours / peer : 0;
-  std::printf("%-40s ours %8.3f s   peer %8.3f s   ratio %.2f (target <= %.2f) %s\n", name.c_str(), ours, peer,
-              ratio, target, ratio <= target ? "PASS" : "MISS");
+  std::printf("%-40s ours %8.3f s   peer %8.3f s   ratio %.2f (target <= %.2f) %s\n", name.c_str(), ours, peer, ratio,
+              target, ratio <= target ? "PASS" : "MISS");
 }
 
 }  // namespace salesops::bench

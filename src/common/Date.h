@@ -13,8 +13,8 @@ struct Date {
 
   static Date fromCivil(int year, int month, int day) noexcept;  // precondition: a valid date
   int year() const noexcept;
-  int month() const noexcept;  // 1..12
-  int day() const noexcept;    // 1..31
+  int month() const noexcept;    // 1..12
+  int day() const noexcept;      // 1..31
   std::string toString() const;  // "YYYY-MM-DD"
   Date addDays(int n) const noexcept { return Date{days + n}; }
   Date addMonths(int n) const noexcept;  // clamps the day: 2026-01-31 + 1 month = 2026-02-28
@@ -33,7 +33,7 @@ std::optional<Date> parseDate(std::string_view text, std::string* why = nullptr)
 struct Timestamp {
   std::int64_t seconds = 0;
 
-  Date date() const noexcept;  // the UTC date
+  Date date() const noexcept;    // the UTC date
   std::string toString() const;  // "YYYY-MM-DDTHH:MM:SSZ"
   auto operator<=>(const Timestamp&) const = default;
 };

@@ -31,7 +31,7 @@ class FiscalCalendar {
   int fiscalQuarterOf(Date d) const noexcept;  // 1..4
   int fiscalMonthOf(Date d) const noexcept;    // 1..12
   Period year(int fiscalYear) const noexcept;
-  Period quarter(int fiscalYear, int quarter) const noexcept;  // quarter 1..4
+  Period quarter(int fiscalYear, int quarter) const noexcept;    // quarter 1..4
   Period month(int fiscalYear, int fiscalMonth) const noexcept;  // 1..12
 
   // The quarter containing d, and the same for months and years.

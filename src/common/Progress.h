@@ -23,7 +23,7 @@ class CancelToken {
 using ProgressFn = std::function<void(const std::string& stage, std::int64_t done, std::int64_t total)>;
 
 struct LongTask {
-  ProgressFn progress;                 // may be empty
+  ProgressFn progress;                  // may be empty
   const CancelToken* cancel = nullptr;  // may be null
 
   void report(const std::string& stage, std::int64_t done, std::int64_t total) const {

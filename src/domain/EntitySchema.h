@@ -36,9 +36,9 @@ struct FieldSpec {
 };
 
 struct EntitySpec {
-  std::string_view name;     // "opportunity"
-  std::string_view table;    // SQL table
-  std::string_view csvFile;  // "opportunities.csv"
+  std::string_view name;          // "opportunity"
+  std::string_view table;         // SQL table
+  std::string_view csvFile;       // "opportunities.csv"
   std::vector<FieldSpec> fields;  // in CSV column order
 
   const FieldSpec* field(std::string_view fieldName) const noexcept;

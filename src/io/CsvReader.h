@@ -15,8 +15,8 @@
 namespace salesops {
 
 struct CsvOptions {
-  char delimiter = 0;                        // 0 = detect from the first line among ',' ';' '\t'
-  std::size_t maxFieldBytes = 16u << 20;     // longer fields are a problem of their row (the rest is skipped)
+  char delimiter = 0;                     // 0 = detect from the first line among ',' ';' '\t'
+  std::size_t maxFieldBytes = 16u << 20;  // longer fields are a problem of their row (the rest is skipped)
 };
 
 // One problem of one record.

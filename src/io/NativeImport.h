@@ -14,14 +14,14 @@
 namespace salesops {
 
 struct ImportOptions {
-  bool dryRun = false;        // validate everything, write nothing
-  bool skipBadRows = false;   // import the good rows, list the bad ones
-  std::string onlyEntity;     // "" = every recognised file; else one entity name (a file of any name)
+  bool dryRun = false;       // validate everything, write nothing
+  bool skipBadRows = false;  // import the good rows, list the bad ones
+  std::string onlyEntity;    // "" = every recognised file; else one entity name (a file of any name)
   CsvOptions csv;
 };
 
 struct FileCounts {
-  std::string file;    // as named in messages
+  std::string file;  // as named in messages
   std::string entity;
   std::int64_t inserted = 0;
   std::int64_t updated = 0;
@@ -30,10 +30,10 @@ struct FileCounts {
 };
 
 struct ImportReport {
-  std::vector<FileCounts> files;     // in the order they were imported
-  std::vector<std::string> problems; // "file:line: column: reason", one per bad row or field
-  std::vector<std::string> warnings; // unknown columns, unknown files, timestamps read as UTC, ...
-  bool committed = false;            // true when the workbook was changed
+  std::vector<FileCounts> files;      // in the order they were imported
+  std::vector<std::string> problems;  // "file:line: column: reason", one per bad row or field
+  std::vector<std::string> warnings;  // unknown columns, unknown files, timestamps read as UTC, ...
+  bool committed = false;             // true when the workbook was changed
 
   // True when the run had problems and, not skipping bad rows, nothing was changed.
   bool failed() const noexcept { return !problems.empty() && !committed; }

@@ -15,9 +15,9 @@
 namespace salesops {
 
 struct WorkbookSettings {
-  std::string currency = "USD";    // corporate currency, ISO 4217
-  int fiscalYearStartMonth = 1;    // 1..12
-  std::optional<Date> asOf;        // the "as of" date for KPIs; empty = today
+  std::string currency = "USD";  // corporate currency, ISO 4217
+  int fiscalYearStartMonth = 1;  // 1..12
+  std::optional<Date> asOf;      // the "as of" date for KPIs; empty = today
 };
 
 class Workbook {

@@ -28,8 +28,8 @@ std::filesystem::path datasetsDir();
 }  // namespace salesops::testing
 
 // Skips the current test with a clear message when ../shared/datasets is absent (a user's clone).
-#define SALESOPS_REQUIRE_DATASETS()                                                                  \
-  do {                                                                                               \
-    if (::salesops::testing::datasetsDir().empty())                                                  \
+#define SALESOPS_REQUIRE_DATASETS()                                                                 \
+  do {                                                                                              \
+    if (::salesops::testing::datasetsDir().empty())                                                 \
       GTEST_SKIP() << "../shared/datasets is not beside this clone; the real-data test is skipped"; \
   } while (0)
