@@ -4,7 +4,10 @@
 #include <string>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "cli/Cli.h"
+#include "support/TempDir.h"
 
 namespace salesops::testing {
 
@@ -26,5 +29,24 @@ inline std::vector<std::string> lines(const std::string& text) {
   for (std::string line; std::getline(in, line);) out.push_back(line);
   return out;
 }
+
+// A demo workbook made once per test suite through the CLI itself, in a folder the tests may also use.
+template <int Seed>
+class DemoWorkbookSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir = new TempDir();
+    const auto made = runCli({"demo", book(), "--opportunities", "1500", "--seed", std::to_string(Seed)});
+    ASSERT_EQ(made.code, 0) << made.err;
+  }
+  static void TearDownTestSuite() {
+    delete dir;
+    dir = nullptr;
+  }
+  static std::string book() { return (*dir / "demo.salesops").string(); }
+  static std::string file(const std::string& name) { return (*dir / name).string(); }
+
+  static inline TempDir* dir = nullptr;
+};
 
 }  // namespace salesops::testing

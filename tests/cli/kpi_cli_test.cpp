@@ -18,25 +18,12 @@ using testing::lines;
 using testing::runCli;
 using testing::TempDir;
 
-class KpiCliTest : public ::testing::Test {
+class KpiCliTest : public testing::DemoWorkbookSuite<3> {
  protected:
-  static void SetUpTestSuite() {
-    dir = new TempDir();
-    const auto made = runCli({"demo", book(), "--opportunities", "1500", "--seed", "3"});
-    ASSERT_EQ(made.code, 0) << made.err;
-  }
-  static void TearDownTestSuite() {
-    delete dir;
-    dir = nullptr;
-  }
-  static std::string book() { return (*dir / "demo.salesops").string(); }
   static std::int64_t reps() {
     return Workbook::open(book(), Workbook::Access::ReadOnly)->db().queryInt("SELECT count(*) FROM rep");
   }
-
-  static TempDir* dir;
 };
-TempDir* KpiCliTest::dir = nullptr;
 
 TEST_F(KpiCliTest, HeaderIsExactlyTheContractColumns) {
   const auto result = runCli({"kpi", book(), "--period", "FY2026-Q3"});

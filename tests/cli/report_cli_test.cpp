@@ -25,23 +25,7 @@ std::vector<std::string> fields(const std::string& line) {
   return out;
 }
 
-class ReportCliTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir = new TempDir();
-    const auto made = runCli({"demo", book(), "--opportunities", "1500", "--seed", "4"});
-    ASSERT_EQ(made.code, 0) << made.err;
-  }
-  static void TearDownTestSuite() {
-    delete dir;
-    dir = nullptr;
-  }
-  static std::string book() { return (*dir / "demo.salesops").string(); }
-  static std::string file(const std::string& name) { return (*dir / name).string(); }
-
-  static TempDir* dir;
-};
-TempDir* ReportCliTest::dir = nullptr;
+using ReportCliTest = testing::DemoWorkbookSuite<4>;
 
 TEST_F(ReportCliTest, EveryReportInEveryFormat) {
   for (const auto& name : ReportBuilder::names()) {
