@@ -31,6 +31,14 @@ std::string logHint() {
 
 }  // namespace
 
+void addDefinitionOption(CLI::App& cmd, std::vector<std::string>& definitions) {
+  cmd.add_option("--definition", definitions,
+                 "A KPI definition choice NAME=VALUE, repeatable: win_rate_basis=count|value, "
+                 "closed_set=snapshot|cohort, cycle_set=won_only|all_closed, cycle_statistic=mean|median, "
+                 "coverage_base=remaining_quota|full_quota, accuracy_base=actual|forecast (first = KPIS.md)")
+      ->allow_extra_args(false);
+}
+
 LongTask terminalProgress(CliStreams& streams) {
   LongTask task;
   if (!streams.interactive) return task;

@@ -18,6 +18,9 @@ void addKpiCommand(CLI::App&, CliStreams&);
 void addForecastCommand(CLI::App&, CliStreams&);
 void addReportCommand(CLI::App&, CliStreams&);
 
+// The repeatable `--definition NAME=VALUE` option of the verbs that compute KPIs (kpi/KpiDefinitions.h).
+void addDefinitionOption(CLI::App& cmd, std::vector<std::string>& definitions);
+
 // A LongTask whose progress goes to the error stream when it is a terminal, and nowhere otherwise.
 LongTask terminalProgress(CliStreams& streams);
 

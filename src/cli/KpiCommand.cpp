@@ -24,6 +24,7 @@ struct KpiOptions {
   std::string kpis;
   std::string format = "csv";
   std::string output;
+  std::vector<std::string> definitions;  // NAME=VALUE
 };
 
 Date parseDateOption(const std::string& text, const char* option) {
@@ -147,6 +148,7 @@ void runKpi(const KpiOptions& o, CliStreams& streams) {
   KpiRequest request;
   request.by = *by;
   request.scope = o.scope;
+  for (const auto& definition : o.definitions) applyDefinition(request.choices, definition);
   if (!o.asOf.empty()) request.asOf = parseDateOption(o.asOf, "--as-of");
   if (!o.forecastCutoff.empty()) request.forecastCutoff = parseDateOption(o.forecastCutoff, "--forecast-cutoff");
 
@@ -199,6 +201,7 @@ void addKpiCommand(CLI::App& app, CliStreams& streams) {
       ->check(CLI::IsMember({"csv", "table", "json"}))
       ->capture_default_str();
   cmd->add_option("--output", o->output, "Write to this file instead of stdout");
+  addDefinitionOption(*cmd, o->definitions);
   cmd->callback([&streams, o] { runKpi(*o, streams); });
 }
 

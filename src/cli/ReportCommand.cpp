@@ -23,6 +23,7 @@ struct ReportOptions {
   std::string format = "csv";
   std::string output;
   std::string definitions;
+  std::vector<std::string> choices;  // NAME=VALUE
 };
 
 // The UTC date now: read here, so the services stay functions of their inputs.
@@ -47,6 +48,9 @@ void runReport(const ReportOptions& o, CliStreams& streams) {
   if (!o.definitions.empty() && o.format != "csv")
     throw Error(ErrorKind::Usage, "--definitions is for CSV; XLSX and HTML carry the definitions inside");
 
+  KpiDefinitionChoices choices;
+  for (const auto& choice : o.choices) applyDefinition(choices, choice);
+
   auto workbook = Workbook::open(o.workbook, Workbook::Access::ReadOnly);
   std::string why;
   const auto period = parsePeriod(o.period, workbook->fiscalCalendar(), &why);
@@ -60,6 +64,7 @@ void runReport(const ReportOptions& o, CliStreams& streams) {
   ReportRequest request;
   request.name = o.name;
   request.period = *period;
+  request.choices = choices;
   const ReportDocument report = builder.build(request, today());
 
   if (o.format == "xlsx") {
@@ -88,6 +93,7 @@ void addReportCommand(CLI::App& app, CliStreams& streams) {
       ->capture_default_str();
   cmd->add_option("--output", o->output, "Write to this file instead of stdout");
   cmd->add_option("--definitions", o->definitions, "CSV only: also write the definitions and choices to FILE");
+  addDefinitionOption(*cmd, o->choices);
   cmd->callback([&streams, o] { runReport(*o, streams); });
 }
 

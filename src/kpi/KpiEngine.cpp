@@ -15,7 +15,7 @@ struct GroupSums {
   __int128 credit = 0;
   std::int64_t won = 0, lost = 0;
   __int128 wonAmount = 0, lostAmount = 0;
-  std::int64_t cycleDaysSum = 0;
+  std::int64_t cycleCount = 0, cycleDaysSum = 0;
   std::vector<std::int64_t> dealAmounts;
   std::vector<std::int32_t> cycleDays;
   std::int64_t openCount = 0;
@@ -24,7 +24,7 @@ struct GroupSums {
   std::int64_t repsWithQuota = 0, repsAtQuota = 0;
   bool anyForecast = false;
   std::int64_t forecast = 0;
-  __int128 wapeError = 0, wapeCredit = 0;  // ten-thousandths of a minor unit
+  __int128 wapeError = 0, wapeCredit = 0, wapeForecast = 0;  // ten-thousandths of a minor unit
   std::int64_t leads = 0, leadsConverted = 0, leadsAnswered = 0;
   __int128 responseSecondsSum = 0;
   std::vector<std::int64_t> responseSeconds;
@@ -62,6 +62,7 @@ GroupSums sumGroup(const KpiRepCells& cells, const KpiGroup& group, std::size_t 
     g.lost += c.lost;
     g.wonAmount += c.wonAmount;
     g.lostAmount += c.lostAmount;
+    g.cycleCount += c.cycleCount;
     g.cycleDaysSum += c.cycleDaysSum;
     g.dealAmounts.insert(g.dealAmounts.end(), c.dealAmounts.begin(), c.dealAmounts.end());
     g.cycleDays.insert(g.cycleDays.end(), c.cycleDays.begin(), c.cycleDays.end());
@@ -78,6 +79,7 @@ GroupSums sumGroup(const KpiRepCells& cells, const KpiGroup& group, std::size_t 
       g.forecast += c.forecastAmount;
       g.wapeError += absolute(static_cast<__int128>(c.forecastAmount) * 10000 - c.credit);
       g.wapeCredit += c.credit;
+      g.wapeForecast += static_cast<__int128>(c.forecastAmount) * 10000;
     } else {
       g.forecastMissing.push_back(rep);
     }
@@ -125,8 +127,10 @@ void stageConversion(const KpiSnapshot& snapshot, const GroupSums& g, KpiGridCel
   cell[KpiId::StageConversion] = defined > 0 ? KpiValue::of(sum / defined) : KpiValue::undefined();
 }
 
-void derive(const KpiSnapshot& snapshot, double minorPerUnit, GroupSums& g, KpiGridCell& cell) {
+void derive(const KpiSnapshot& snapshot, double minorPerUnit, const KpiDefinitionChoices& choices, GroupSums& g,
+            KpiGridCell& cell) {
   using enum KpiId;
+  using Choices = KpiDefinitionChoices;
   const KpiValue none = KpiValue::undefined();
   const double bookings = toDouble(g.credit) / 10000.0;
   cell[Bookings] = KpiValue::money(divideRounded(g.credit, 10000), bookings);
@@ -139,20 +143,31 @@ void derive(const KpiSnapshot& snapshot, double minorPerUnit, GroupSums& g, KpiG
   cell[WinRate] = closed == 0 ? none : KpiValue::of(static_cast<double>(g.won) / static_cast<double>(closed));
   const __int128 closedAmount = g.wonAmount + g.lostAmount;
   cell[WinRateValue] = closedAmount == 0 ? none : KpiValue::of(ratio(g.wonAmount, closedAmount));
-  if (g.won > 0) {
-    cell[CycleDays] = KpiValue::of(static_cast<double>(g.cycleDaysSum) / static_cast<double>(g.won));
+  const bool medians = choices.cycleStatistic == Choices::CycleStatistic::Median;
+  if (g.cycleCount > 0) {
     const auto [lowDays, highDays] = middle(g.cycleDays);
-    cell[CycleDaysMedian] = KpiValue::of((static_cast<double>(lowDays) + highDays) / 2.0);
-    cell[DealSize] = KpiValue::money(divideRounded(g.wonAmount, g.won), ratio(g.wonAmount, g.won));
+    const KpiValue median = KpiValue::of((static_cast<double>(lowDays) + highDays) / 2.0);
+    cell[CycleDaysMedian] = median;
+    cell[CycleDays] =
+        medians ? median : KpiValue::of(static_cast<double>(g.cycleDaysSum) / static_cast<double>(g.cycleCount));
+  }
+  if (g.won > 0) {
     const auto [low, high] = middle(g.dealAmounts);
     const __int128 pair = static_cast<__int128>(low) + high;
-    cell[DealSizeMedian] = KpiValue::money(divideRounded(pair, 2), toDouble(pair) / 2.0);
+    const KpiValue median = KpiValue::money(divideRounded(pair, 2), toDouble(pair) / 2.0);
+    cell[DealSizeMedian] = median;
+    cell[DealSize] = medians ? median : KpiValue::money(divideRounded(g.wonAmount, g.won), ratio(g.wonAmount, g.won));
   }
   cell[Pipeline] = KpiValue::money(static_cast<std::int64_t>(g.pipeline), toDouble(g.pipeline));
   cell[WeightedPipeline] = KpiValue::money(divideRounded(g.weighted, 10000), toDouble(g.weighted) / 10000.0);
-  const double remaining = -g.quota.minusFromCredit(g.credit);
-  cell[Coverage] = g.quota.compareCredit(g.credit) >= 0 ? none : KpiValue::of(toDouble(g.pipeline) / remaining);
-  const KpiValue &winRate = cell[WinRate], &dealSize = cell[DealSize], &cycle = cell[CycleDays];
+  if (choices.coverageBase == Choices::CoverageBase::FullQuota) {
+    cell[Coverage] = g.quota.isPositive() ? KpiValue::of(toDouble(g.pipeline) / g.quota.value()) : none;
+  } else {
+    const double remaining = -g.quota.minusFromCredit(g.credit);
+    cell[Coverage] = g.quota.compareCredit(g.credit) >= 0 ? none : KpiValue::of(toDouble(g.pipeline) / remaining);
+  }
+  const KpiValue& winRate = choices.winRateBasis == Choices::WinRateBasis::Value ? cell[WinRateValue] : cell[WinRate];
+  const KpiValue &dealSize = cell[DealSize], &cycle = cell[CycleDays];
   if (winRate && dealSize && cycle && cycle.number != 0) {
     cell[Velocity] = KpiValue::of(static_cast<double>(g.openCount) * winRate.number * (dealSize.number / minorPerUnit) /
                                   cycle.number);
@@ -161,13 +176,17 @@ void derive(const KpiSnapshot& snapshot, double minorPerUnit, GroupSums& g, KpiG
 
   if (g.anyForecast) {
     cell[Forecast] = KpiValue::money(g.forecast, static_cast<double>(g.forecast));
-    if (g.credit != 0) {
-      const __int128 error = static_cast<__int128>(g.forecast) * 10000 - g.credit;
-      cell[ForecastError] = KpiValue::of(ratio(error, g.credit));
-      cell[ForecastAccuracy] = KpiValue::of(1.0 - ratio(absolute(error), g.credit));
+    // Both in ten-thousandths of a minor unit; the base is the actual bookings or the call itself.
+    const __int128 call = static_cast<__int128>(g.forecast) * 10000;
+    const __int128 base = choices.accuracyBase == Choices::AccuracyBase::Forecast ? call : g.credit;
+    if (base != 0) {
+      const __int128 error = call - g.credit;
+      cell[ForecastError] = KpiValue::of(ratio(error, base));
+      cell[ForecastAccuracy] = KpiValue::of(1.0 - ratio(absolute(error), base));
     }
   }
-  cell[ForecastWape] = g.wapeCredit == 0 ? none : KpiValue::of(ratio(g.wapeError, g.wapeCredit));
+  const __int128 wapeBase = choices.accuracyBase == Choices::AccuracyBase::Forecast ? g.wapeForecast : g.wapeCredit;
+  cell[ForecastWape] = wapeBase == 0 ? none : KpiValue::of(ratio(g.wapeError, wapeBase));
   cell.forecastMissing = std::move(g.forecastMissing);
 
   if (g.leadsAnswered > 0) {
@@ -211,7 +230,7 @@ KpiGrid computeKpis(const KpiSnapshot& snapshot, const std::vector<KpiGroup>& gr
   for (std::size_t g = 0; g < groups.size(); ++g) {
     for (std::size_t p = 0; p < periods.size(); ++p) {
       GroupSums sums = sumGroup(cells, groups[g], p);
-      derive(snapshot, minorPerUnit, sums, grid.cell(g, p));
+      derive(snapshot, minorPerUnit, params.choices, sums, grid.cell(g, p));
     }
   }
   return grid;

@@ -9,6 +9,7 @@
 
 #include "common/Period.h"
 #include "kpi/KpiCatalog.h"
+#include "kpi/KpiDefinitions.h"
 #include "kpi/KpiValue.h"
 
 namespace salesops {
@@ -24,6 +25,7 @@ struct KpiGroup {
 struct KpiParams {
   Date asOf;  // past-due share compares close dates with this; no hidden clock: the caller decides "today"
   std::optional<Date> forecastCutoff;  // latest submission date counted; empty = each period's start
+  KpiDefinitionChoices choices;        // KPIS.md's definitions unless the caller chose otherwise
 };
 
 // One consecutive pair of open stages of stage_conversion.

@@ -29,14 +29,18 @@ KpiRepCells::KpiRepCells(const KpiSnapshot& snapshot, const std::vector<Period>&
           reps.startDay[r] <= periods[p].end.days && reps.endDay[r] >= periods[p].start.days;
     }
   }
-  addOpportunities(snapshot, index, params.asOf);
+  addOpportunities(snapshot, index, params);
   addQuotasAndForecasts(snapshot, periods, params);
   addLeadsAndActivities(snapshot, index);
 }
 
-void KpiRepCells::addOpportunities(const KpiSnapshot& s, const PeriodIndex& index, Date asOf) {
+void KpiRepCells::addOpportunities(const KpiSnapshot& s, const PeriodIndex& index, const KpiParams& params) {
+  using Choices = KpiDefinitionChoices;
   const auto& o = s.opportunities;
   const std::size_t n = o.size();
+  const bool cohort = params.choices.closedSet == Choices::ClosedSet::Cohort;
+  const bool lostCycles = params.choices.cycleSet == Choices::CycleSet::AllClosed;
+  const Date asOf = params.asOf;
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t owner = o.owner[i];
     const std::int64_t amount = o.amount[i];
@@ -45,26 +49,35 @@ void KpiRepCells::addOpportunities(const KpiSnapshot& s, const PeriodIndex& inde
       RepTotals& t = totals_[static_cast<std::size_t>(owner)];
       t.openAmount += amount;
       if (o.closeDay[i] < asOf.days) t.pastDueAmount += amount;
+    } else {
+      // Win rate, cycle and deal size: the closed set is chosen; bookings always follow the close date.
+      const std::int32_t cycle = o.closeDay[i] - o.createdDay[i];
+      for (const std::int32_t p : index.at(cohort ? o.createdDay[i] : o.closeDay[i])) {
+        RepPeriodCell& c = cell(owner, p);
+        if (kind == StageKind::Won) {
+          ++c.won;
+          c.wonAmount += amount;
+          c.dealAmounts.push_back(amount);
+        } else {
+          ++c.lost;
+          c.lostAmount += amount;
+          if (!lostCycles) continue;
+        }
+        ++c.cycleCount;
+        c.cycleDaysSum += cycle;
+        c.cycleDays.push_back(cycle);
+      }
     }
     for (const std::int32_t p : index.at(o.closeDay[i])) {
-      RepPeriodCell& c = cell(owner, p);
       if (kind == StageKind::Open) {
+        RepPeriodCell& c = cell(owner, p);
         ++c.openCount;
         c.pipeline += amount;
         c.weighted += static_cast<__int128>(amount) * o.probability[i];
-      } else if (kind == StageKind::Lost) {
-        ++c.lost;
-        c.lostAmount += amount;
-      } else {
-        const std::int32_t cycle = o.closeDay[i] - o.createdDay[i];
-        ++c.won;
-        c.wonAmount += amount;
-        c.cycleDaysSum += cycle;
-        c.dealAmounts.push_back(amount);
-        c.cycleDays.push_back(cycle);
+      } else if (kind == StageKind::Won) {
         const auto first = s.splitBegin[i], last = s.splitBegin[i + 1];
         if (first == last) {
-          c.credit += static_cast<__int128>(amount) * 10000;
+          cell(owner, p).credit += static_cast<__int128>(amount) * 10000;
         } else {
           for (auto k = static_cast<std::size_t>(first); k < static_cast<std::size_t>(last); ++k) {
             cell(s.splits.rep[k], p).credit += static_cast<__int128>(amount) * s.splits.percent[k];

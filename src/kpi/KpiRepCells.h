@@ -15,11 +15,12 @@
 namespace salesops {
 
 struct RepPeriodCell {
-  __int128 credit = 0;             // bookings credit in ten-thousandths of a minor unit (amount × split percent)
-  std::int64_t won = 0, lost = 0;  // belonging, closed in the period
+  __int128 credit = 0;  // bookings credit in ten-thousandths of a minor unit (amount × split percent)
+  // Belonging and closed, in the period's closed set: closed in it (snapshot) or created in it (cohort).
+  std::int64_t won = 0, lost = 0;
   __int128 wonAmount = 0, lostAmount = 0;
-  std::int64_t cycleDaysSum = 0;
-  std::vector<std::int64_t> dealAmounts;  // of the won ones, for the median
+  std::int64_t cycleCount = 0, cycleDaysSum = 0;  // over the cycle set: won only, or won and lost
+  std::vector<std::int64_t> dealAmounts;          // of the won ones, for the median
   std::vector<std::int32_t> cycleDays;
   std::int64_t openCount = 0;  // open, closing in the period
   __int128 pipeline = 0;
@@ -56,7 +57,7 @@ class KpiRepCells {
   RepPeriodCell& cell(std::int32_t rep, std::int32_t period) noexcept {
     return cells_[static_cast<std::size_t>(rep) * periods_ + static_cast<std::size_t>(period)];
   }
-  void addOpportunities(const KpiSnapshot& s, const PeriodIndex& index, Date asOf);
+  void addOpportunities(const KpiSnapshot& s, const PeriodIndex& index, const KpiParams& params);
   void addQuotasAndForecasts(const KpiSnapshot& s, const std::vector<Period>& periods, const KpiParams& params);
   void addLeadsAndActivities(const KpiSnapshot& s, const PeriodIndex& index);
 

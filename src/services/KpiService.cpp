@@ -130,7 +130,8 @@ KpiReport KpiService::compute(const KpiRequest& request, Date today) const {
   report.asOf = request.asOf.value_or(asOfSetting_.value_or(today));
   report.groups = groups(request.by, request.scope);
   report.periods = request.periods;
-  report.grid = computeKpis(snapshot_, report.groups, report.periods, KpiParams{report.asOf, request.forecastCutoff});
+  report.grid = computeKpis(snapshot_, report.groups, report.periods,
+                            KpiParams{report.asOf, request.forecastCutoff, request.choices});
   return report;
 }
 

@@ -11,6 +11,7 @@
 
 #include "common/Period.h"
 #include "common/Progress.h"
+#include "kpi/KpiDefinitions.h"
 #include "kpi/KpiGrid.h"
 #include "kpi/KpiSnapshot.h"
 #include "storage/Workbook.h"
@@ -28,6 +29,7 @@ struct KpiRequest {
   std::string scope;                   // "" = everyone; else a rep id, a manager's rep id or a team value
   std::optional<Date> asOf;            // empty: the workbook's as_of setting, else the caller's today
   std::optional<Date> forecastCutoff;  // empty: each period's start
+  KpiDefinitionChoices choices;        // KPIS.md's definitions unless chosen otherwise
 };
 
 // Rows are grid cells group-major: for each group, each period in request order.

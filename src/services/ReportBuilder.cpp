@@ -60,9 +60,6 @@ const std::vector<std::string>& ReportBuilder::names() {
 }
 
 ReportDocument ReportBuilder::build(const ReportRequest& request, Date today) const {
-  // A report must never state a choice the engine did not apply; the engine knows only KPIS.md's defaults yet.
-  if (!(request.choices == KpiDefinitionChoices{}))
-    throw Error(ErrorKind::Usage, "only KPIS.md's default definitions are supported so far");
   const std::string& n = request.name;
   if (n == "rep-scorecard") return repScorecard(request, today);
   if (n == "team-rollup") return teamRollup(request, today);
@@ -93,7 +90,7 @@ ReportDocument ReportBuilder::start(const ReportRequest& request, std::string id
 }
 
 ReportDocument ReportBuilder::repScorecard(const ReportRequest& request, Date today) const {
-  KpiRequest kpi{{request.period}, KpiGrouping::Rep, "", request.asOf, std::nullopt};
+  KpiRequest kpi{{request.period}, KpiGrouping::Rep, "", request.asOf, std::nullopt, request.choices};
   const KpiReport byRep = kpis_.compute(kpi, today);
   kpi.by = KpiGrouping::All;
   const KpiReport all = kpis_.compute(kpi, today);
@@ -121,7 +118,7 @@ ReportDocument ReportBuilder::teamRollup(const ReportRequest& request, Date toda
   for (const auto& node : nodes) groups.push_back(node.group);
   groups.push_back(kpis_.groups(KpiGrouping::All, "").front());
   const Date asOf = request.asOf.value_or(kpis_.asOfSetting().value_or(today));
-  const KpiGrid grid = computeKpis(snapshot, groups, {request.period}, KpiParams{asOf, std::nullopt});
+  const KpiGrid grid = computeKpis(snapshot, groups, {request.period}, KpiParams{asOf, std::nullopt, request.choices});
 
   ReportDocument doc = start(request, "team-rollup", "Team roll-up", asOf);
   ReportTable table{
@@ -210,8 +207,12 @@ ReportDocument ReportBuilder::winLoss(const ReportRequest& request, Date today) 
 }
 
 ReportDocument ReportBuilder::kpiTrend(const ReportRequest& request, Date today) const {
-  KpiRequest kpi{precedingQuarters(kpis_.calendar(), request.period, 8), KpiGrouping::All, "", request.asOf,
-                 std::nullopt};
+  KpiRequest kpi{precedingQuarters(kpis_.calendar(), request.period, 8),
+                 KpiGrouping::All,
+                 "",
+                 request.asOf,
+                 std::nullopt,
+                 request.choices};
   const KpiReport report = kpis_.compute(kpi, today);
   ReportDocument doc = start(request, "kpi-trend", "KPI trend", report.asOf);
   ReportTable table{"KPI trend",
@@ -233,7 +234,7 @@ ReportDocument ReportBuilder::kpiTrend(const ReportRequest& request, Date today)
 }
 
 ReportDocument ReportBuilder::forecastVsActual(const ReportRequest& request, Date today) const {
-  KpiRequest kpi{{request.period}, KpiGrouping::Rep, "", request.asOf, std::nullopt};
+  KpiRequest kpi{{request.period}, KpiGrouping::Rep, "", request.asOf, std::nullopt, request.choices};
   const KpiReport byRep = kpis_.compute(kpi, today);
   kpi.by = KpiGrouping::All;
   const KpiReport all = kpis_.compute(kpi, today);

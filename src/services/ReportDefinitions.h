@@ -1,25 +1,14 @@
 #pragma once
 // The definition choices that sources disagree on (issue 3, part 2), as named options with KPIS.md's choice as
-// the default, and the lines every report states about the definitions it used. The engine implements only
-// the defaults today; the other options are named here so they plug in without changing any report.
+// the default (kpi/KpiDefinitions.h), and the lines every report states about the definitions it used.
 #include <string>
 #include <vector>
 
 #include "io/ReportDocument.h"
 #include "kpi/KpiCatalog.h"
+#include "kpi/KpiDefinitions.h"
 
 namespace salesops {
-
-struct KpiDefinitionChoices {
-  enum class WinRateBasis { Count, Value } winRateBasis = WinRateBasis::Count;
-  enum class ClosedSet { Snapshot, Cohort } closedSet = ClosedSet::Snapshot;  // closed in P / created in P
-  enum class CycleSet { WonOnly, AllClosed } cycleSet = CycleSet::WonOnly;
-  enum class CycleStatistic { Mean, Median } cycleStatistic = CycleStatistic::Mean;
-  enum class CoverageBase { RemainingQuota, FullQuota } coverageBase = CoverageBase::RemainingQuota;
-  enum class AccuracyBase { Actual, Forecast } accuracyBase = AccuracyBase::Actual;
-
-  friend bool operator==(const KpiDefinitionChoices&, const KpiDefinitionChoices&) = default;
-};
 
 // One ReportDefinition per choice ("win_rate_basis" = "count": what it means), in the order above.
 std::vector<ReportDefinition> describeChoices(const KpiDefinitionChoices& choices);

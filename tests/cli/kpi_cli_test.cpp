@@ -78,6 +78,29 @@ TEST_F(KpiCliTest, SubsetsFormatsAndOutputFile) {
   EXPECT_EQ(testing::readFile(file), runCli({"kpi", book(), "--period", "FY2026-Q3"}).out);
 }
 
+// Coverage over the full quota is pipeline / quota, recomputed here from the same row's money columns.
+TEST_F(KpiCliTest, DefinitionOptionChangesCoverageBase) {
+  const auto row = [&](std::initializer_list<std::string> extra) {
+    std::vector<std::string> args{"kpi", book(), "--period", "FY2026-Q3", "--kpis", "quota,pipeline,coverage"};
+    args.insert(args.end(), extra);
+    const auto result = runCli(args);
+    EXPECT_EQ(result.code, 0) << result.err;
+    const auto all = lines(result.out);
+    std::vector<std::string> cells;
+    std::stringstream stream(all.at(1));
+    for (std::string cell; std::getline(stream, cell, ',');) cells.push_back(cell);
+    return cells;  // scope, name, start, end, currency, quota, pipeline, coverage
+  };
+  const auto full = row({"--definition", "coverage_base=full_quota"});
+  ASSERT_EQ(full.size(), 8u);
+  const double quota = std::stod(full[5]), pipeline = std::stod(full[6]);
+  ASSERT_GT(quota, 0);
+  EXPECT_NEAR(std::stod(full[7]), pipeline / quota, 1e-5 * pipeline / quota);
+  const auto remaining = row({});
+  ASSERT_EQ(remaining.size(), 8u);
+  EXPECT_NE(remaining[7], full[7]);
+}
+
 TEST_F(KpiCliTest, UsageErrorsExitWithTwo) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"kpi", book(), "--period", "FY2026-Q5"},
@@ -88,6 +111,8 @@ TEST_F(KpiCliTest, UsageErrorsExitWithTwo) {
            {"kpi", book(), "--period", "FY2026", "--format", "xml"},
            {"kpi", book(), "--period", "FY2026", "--as-of", "2026-02-30"},
            {"kpi", book(), "--period", "FY2026", "--scope", "NOBODY"},
+           {"kpi", book(), "--period", "FY2026", "--definition", "cycle_statistic=mode"},
+           {"kpi", book(), "--period", "FY2026", "--definition", "cycle_statistic"},
        }) {
     const auto result = runCli(args);
     EXPECT_EQ(result.code, 2) << args[2] << " " << (args.size() > 3 ? args[3] : "") << ": " << result.err;

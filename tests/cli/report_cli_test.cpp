@@ -73,6 +73,20 @@ TEST_F(ReportCliTest, CsvToFileAndDefinitionsSidecar) {
   EXPECT_NE(definitions.find("coverage_base,remaining_quota,"), std::string::npos);
 }
 
+TEST_F(ReportCliTest, ChosenDefinitionsChangeTheNumbersAndAreStated) {
+  const auto base = runCli({"report", book(), "rep-scorecard", "--period", "FY2026"});
+  const auto full = runCli({"report", book(), "rep-scorecard", "--period", "FY2026", "--definition",
+                            "coverage_base=full_quota", "--definitions", file("s.definitions.csv")});
+  ASSERT_EQ(full.code, 0) << full.err;
+  EXPECT_NE(full.out, base.out);  // coverage over the whole quota differs from over the remaining quota
+  const std::string definitions = testing::readFile(file("s.definitions.csv"));
+  EXPECT_NE(definitions.find("coverage_base,full_quota,"), std::string::npos) << definitions;
+  EXPECT_NE(definitions.find("win_rate_basis,count,"), std::string::npos) << definitions;
+  const auto bad = runCli({"report", book(), "rep-scorecard", "--period", "FY2026", "--definition", "coverage=all"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("coverage_base"), std::string::npos) << bad.err;  // lists the known names
+}
+
 TEST_F(ReportCliTest, ExitCodes) {
   const auto unknown = runCli({"report", book(), "nonsense", "--period", "FY2026-Q3"});
   EXPECT_EQ(unknown.code, 2);

@@ -215,6 +215,37 @@ SqlKpis evaluateSql(Database& db, const Period& p) {
   return k;
 }
 
+// The alternative definitions, in SQL: win rate, deal size and cycle over the opportunities created in P
+// (cohort), cycle over won and lost (all_closed), and coverage over the full quota.
+struct SqlCohort {
+  std::int64_t won = 0, closed = 0, dealSize = 0;
+  double cycle = 0;
+  bool anyClosed = false;
+};
+
+SqlCohort evaluateCohortSql(Database& db, const Period& p) {
+  SqlCohort k;
+  Statement q =
+      db.prepare(std::string(kConverted) +
+                 "SELECT count(*) FILTER (WHERE c.kind = 'won'), count(*),"
+                 " coalesce(sum(c.amount) FILTER (WHERE c.kind = 'won'), 0),"
+                 " avg(julianday(c.close_date) - julianday(c.created_date))"
+                 " FROM conv c WHERE c.kind IN ('won', 'lost') AND c.created_date BETWEEN ?1 AND ?2 AND c.owner" +
+                 kInScope);
+  q.bind(1, p.start.toString()).bind(2, p.end.toString());
+  if (q.step()) {
+    k.won = q.int64(0);
+    k.closed = q.int64(1);
+    k.anyClosed = k.closed > 0;
+    if (k.won > 0) {
+      const std::int64_t sum = q.int64(2);
+      k.dealSize = sum >= 0 ? (2 * sum + k.won) / (2 * k.won) : -((-2 * sum + k.won) / (2 * k.won));
+    }
+    if (k.anyClosed) k.cycle = q.real(3);
+  }
+  return k;
+}
+
 // Rounded money from a floating SQL sum: equal unless the exact value sits on a half cent, where the float
 // sum cannot say which way it rounds.
 void expectSameMoney(std::int64_t engine, double sql, const std::string& what) {
@@ -286,6 +317,62 @@ TEST(KpiPropertyTest, EngineAgreesWithPlainSqlOnRandomWorkbooks) {
   }
   // Not vacuous: most rounds compare real sums.
   for (int n : {withBookings, withQuota, withPipeline, withLeads, withMeetings}) EXPECT_GE(n, 20);
+}
+
+TEST(KpiPropertyTest, AlternativeDefinitionsAgreeWithPlainSql) {
+  int compared = 0;
+  for (std::uint64_t seed = 11; seed <= 14; ++seed) {
+    testing::TempDir dir;
+    auto workbook = Workbook::create(dir / "random.salesops");
+    Random rnd(seed * 104729);
+    {
+      Transaction t(workbook->db());
+      fill(workbook->db(), rnd);
+      t.commit();
+    }
+    const KpiSnapshot snapshot = loadKpiSnapshot(*workbook);
+    Database& db = workbook->db();
+    db.exec("CREATE TEMP TABLE scope_rep(id INTEGER PRIMARY KEY)");
+    const int reps = static_cast<int>(snapshot.reps.size());
+    for (int round = 0; round < 8; ++round) {
+      KpiGroup group{"g", "g", {}};
+      db.exec("DELETE FROM temp.scope_rep");
+      auto add = db.prepare("INSERT INTO temp.scope_rep(id) VALUES (?1)");
+      for (int r = 0; r < reps; ++r) {
+        if (round == 0 || rnd.chance(0.5)) {
+          group.reps.push_back(r);
+          add.bind(1, r + 1).run();
+        }
+      }
+      const int start = rnd.between(kFrom, kTo);
+      const Period p{Date{start}, Date{start + rnd.between(20, 300)}};
+      KpiParams params{p.end, std::nullopt};
+      applyDefinition(params.choices, "closed_set=cohort");
+      applyDefinition(params.choices, "cycle_set=all_closed");
+      applyDefinition(params.choices, "coverage_base=full_quota");
+      const KpiGridCell cell = computeKpis(snapshot, {group}, {p}, params).cell(0, 0);
+      const SqlCohort sql = evaluateCohortSql(db, p);
+      const SqlKpis plain = evaluateSql(db, p);
+      const std::string what = "seed " + std::to_string(seed) + " round " + std::to_string(round) + " " + p.toString();
+      ASSERT_EQ(cell[WinRate].defined, sql.closed > 0) << what;
+      if (sql.closed > 0) {
+        ++compared;
+        EXPECT_DOUBLE_EQ(cell[WinRate].number, double(sql.won) / double(sql.closed)) << what;
+        EXPECT_NEAR(cell[CycleDays].number, sql.cycle, 1e-9) << what;
+      }
+      ASSERT_EQ(cell[DealSize].defined, sql.won > 0) << what;
+      if (sql.won > 0) {
+        EXPECT_EQ(cell[DealSize].minor, sql.dealSize) << what;
+      }
+      EXPECT_EQ(cell[Bookings].minor, plain.bookings) << what;  // bookings never follow the cohort
+      ASSERT_EQ(cell[Coverage].defined, plain.quota > 0) << what;
+      if (plain.quota > 0) {
+        EXPECT_NEAR(cell[Coverage].number, double(plain.pipeline) / plain.quota, 1e-9 * (1 + cell[Coverage].number))
+            << what;
+      }
+    }
+  }
+  EXPECT_GE(compared, 16);
 }
 
 }  // namespace

@@ -126,4 +126,12 @@ inline KpiGridCell evaluate(const KpiSnapshot& snapshot, const KpiGroup& g, cons
   return computeKpis(snapshot, {g}, {p}, KpiParams{day(asOf), cutoff}).cell(0, 0);
 }
 
+// One group, one period, under definition choices given as "NAME=VALUE" (see kpi/KpiDefinitions.h).
+inline KpiGridCell evaluateWith(const KpiSnapshot& snapshot, const KpiGroup& g, const Period& p,
+                                std::initializer_list<std::string_view> definitions) {
+  KpiParams params{day("2026-06-30"), std::nullopt};
+  for (const auto definition : definitions) applyDefinition(params.choices, definition);
+  return computeKpis(snapshot, {g}, {p}, params).cell(0, 0);
+}
+
 }  // namespace salesops::testing

@@ -2,6 +2,8 @@
 // period, team-rollup subtotals equal independent sums over each team, and every report states its choices.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <map>
 
 #include "common/Error.h"
@@ -215,12 +217,31 @@ TEST_F(ReportBuilderTest, EveryReportStatesTheDefaultChoices) {
   }
 }
 
-TEST_F(ReportBuilderTest, ChoicesTheEngineCannotApplyYetAreRefused) {
+TEST_F(ReportBuilderTest, ChosenDefinitionsAreAppliedAndStated) {
   ReportRequest request{"rep-scorecard", period, std::nullopt, {}};
-  request.choices.winRateBasis = KpiDefinitionChoices::WinRateBasis::Value;
-  EXPECT_THROW(ReportBuilder(*service, attributes).build(request, kToday), Error);
-  const auto stated = describeChoices(request.choices);
-  EXPECT_EQ(stated.front().value, "value");
+  request.choices.cycleStatistic = KpiDefinitionChoices::CycleStatistic::Median;
+  const ReportDocument doc = ReportBuilder(*service, attributes).build(request, kToday);
+  const auto stated = std::find_if(doc.definitions.begin(), doc.definitions.end(),
+                                   [](const ReportDefinition& d) { return d.name == "cycle_statistic"; });
+  ASSERT_NE(stated, doc.definitions.end());
+  EXPECT_EQ(stated->value, "median");
+  // Under the median statistic the headline cycle and deal size are the medians, row by row.
+  const ReportTable& table = doc.tables.at(0);
+  const auto cycle = column(table, "cycle_days"), cycleMedian = column(table, "cycle_days_median");
+  const auto deal = column(table, "deal_size"), dealMedian = column(table, "deal_size_median");
+  int compared = 0;
+  for (const auto& row : table.rows) {
+    EXPECT_EQ(text(row.cells[cycle]), text(row.cells[cycleMedian]));
+    EXPECT_EQ(text(row.cells[deal]), text(row.cells[dealMedian]));
+    compared += row.cells[cycle].kind != ReportCellKind::Empty;
+  }
+  EXPECT_GT(compared, 0);
+  // And the default differs somewhere, so the check above is not vacuous.
+  request.choices = {};
+  const ReportDocument mean = ReportBuilder(*service, attributes).build(request, kToday);
+  bool differs = false;
+  for (const auto& row : mean.tables.at(0).rows) differs |= text(row.cells[cycle]) != text(row.cells[cycleMedian]);
+  EXPECT_TRUE(differs);
 }
 
 TEST_F(ReportBuilderTest, UnknownReportIsAUsageError) {
