@@ -17,6 +17,7 @@ h1 { font-size: 16pt; margin: 0 0 0.2em 0; }
 table { border-collapse: collapse; margin-bottom: 2em; }
 caption { text-align: left; font-weight: bold; font-size: 11pt; padding-bottom: 0.4em; }
 th, td { padding: 0.25em 0.6em; border-bottom: 1px solid #ddd; }
+td { white-space: nowrap; }
 th { text-align: left; border-bottom: 2px solid #444; vertical-align: bottom; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 1px solid #444; }

@@ -25,6 +25,7 @@
 #include "storage/Workbook.h"
 #include "views/dashboard/DashboardPage.h"
 #include "views/placeholder/PlaceholderPage.h"
+#include "views/reports/ReportsPage.h"
 #include "views/tables/EntityTableView.h"
 
 namespace {
@@ -75,7 +76,7 @@ void MainWindow::createPages() {
     pages_->addWidget(page);
   };
 
-  dashboard_ = new DashboardPage(this);
+  dashboard_ = new DashboardPage(settings_, this);
   connect(dashboard_, &DashboardPage::opportunitiesRequested, this, &MainWindow::showOpportunities);
   addPage(QStringLiteral("dashboard"), tr("Dashboard"), dashboard_);
   const QString tableLabels[] = {tr("Opportunities"), tr("Accounts"), tr("Contacts"), tr("Reps"), tr("Quotas")};
@@ -102,9 +103,14 @@ void MainWindow::createPages() {
                               tr("Compute commission payouts from comp plans, quotas and credited bookings, with "
                                  "a statement per rep."),
                               this));
-  addPage(QStringLiteral("reports"), tr("Reports"),
-          new PlaceholderPage(QStringLiteral("reports"), tr("Coming soon: reports"),
-                              tr("Print or export pipeline, bookings and attainment reports as XLSX or HTML."), this));
+  reports_ = new ReportsPage(settings_, this);
+  addPage(QStringLiteral("reports"), tr("Reports"), reports_);
+  connect(dashboard_, &DashboardPage::serviceChanged, this, [this] {
+    reports_->setService(dashboard_->sharedService(),
+                         workbook_ ? QString::fromStdString(workbook_->path().string()) : QString());
+  });
+  connect(dashboard_, &DashboardPage::definitionsChanged, this,
+          [this] { reports_->setDefinitions(dashboard_->definitions()); });
 
   navigation_->setStyleSheet(
       QStringLiteral("QListWidget#navigation { border: none; padding: 8px 6px; }"

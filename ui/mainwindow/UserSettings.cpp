@@ -8,6 +8,7 @@ const char* const kGeometry = "window/geometry";
 const char* const kState = "window/state";
 const char* const kLastDirectory = "lastDirectory";
 const char* const kCurrentPage = "window/page";
+const char* const kKpiDefinitions = "kpi/definitions";
 
 QString hiddenColumnsKey(const QString& entity) { return QStringLiteral("tables/%1/hiddenColumns").arg(entity); }
 }  // namespace
@@ -54,3 +55,26 @@ void UserSettings::setLastDirectory(const QString& dir) { settings_.setValue(kLa
 QString UserSettings::currentPage() const { return settings_.value(kCurrentPage).toString(); }
 
 void UserSettings::setCurrentPage(const QString& key) { settings_.setValue(kCurrentPage, key); }
+
+salesops::KpiDefinitionChoices UserSettings::kpiDefinitions() const {
+  salesops::KpiDefinitionChoices choices;
+  for (const QString& assignment : settings_.value(kKpiDefinitions).toStringList()) {
+    try {
+      salesops::applyDefinition(choices, assignment.toStdString());
+    } catch (const std::exception&) {
+      // A setting written by another version: keep the default for it.
+    }
+  }
+  return choices;
+}
+
+void UserSettings::setKpiDefinitions(const salesops::KpiDefinitionChoices& choices) {
+  QStringList assignments;
+  for (const auto& option : salesops::definitionOptions(choices)) {
+    assignments << QString::fromUtf8(option.name.data(), static_cast<qsizetype>(option.name.size())) +
+                       QLatin1Char('=') +
+                       QString::fromUtf8(option.values[option.current].data(),
+                                         static_cast<qsizetype>(option.values[option.current].size()));
+  }
+  settings_.setValue(kKpiDefinitions, assignments);
+}

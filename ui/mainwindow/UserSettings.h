@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "kpi/KpiDefinitions.h"
+
 class UserSettings {
  public:
   static constexpr int kMaxRecentFiles = 10;
@@ -32,6 +34,10 @@ class UserSettings {
   // The folder the last file dialog ended in, to start the next one there.
   QString lastDirectory() const;
   void setLastDirectory(const QString& dir);
+
+  // The KPI definition choices of the Dashboard and Reports page; unknown stored names are ignored.
+  salesops::KpiDefinitionChoices kpiDefinitions() const;
+  void setKpiDefinitions(const salesops::KpiDefinitionChoices& choices);
 
  private:
   mutable QSettings settings_;

@@ -8,6 +8,7 @@
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -19,7 +20,11 @@
 #include "charts/PipelineByStageChart.h"
 #include "charts/TrendChart.h"
 #include "common/Currency.h"
+#include "dialogs/DefinitionsDialog.h"
 #include "kpi/PipelineByStage.h"
+#include "mainwindow/UserSettings.h"
+#include "printing/ReportOutput.h"
+#include "services/ReportDashboard.h"
 #include "storage/Workbook.h"
 #include "views/dashboard/KpiText.h"
 #include "views/dashboard/WorkbookSummaryPage.h"
@@ -45,13 +50,18 @@ std::optional<double> optional(const salesops::KpiValue& v, double factor = 1) {
 
 }  // namespace
 
-DashboardPage::DashboardPage(QWidget* parent)
+DashboardPage::DashboardPage(UserSettings& settings, QWidget* parent)
     : QWidget(parent),
+      settings_(settings),
+      definitions_(settings.kpiDefinitions()),
       tabs_(new QTabWidget(this)),
       summary_(new WorkbookSummaryPage(this)),
       period_(new PeriodPicker(this)),
       scope_(new ScopePicker(this)),
       status_(new QLabel(this)),
+      definitionsButton_(new QToolButton(this)),
+      exportButton_(new QToolButton(this)),
+      printButton_(new QToolButton(this)),
       body_(new QStackedWidget(this)),
       message_(new QLabel(this)),
       bookingsChart_(new BookingsVsQuotaChart(this)),
@@ -99,6 +109,22 @@ QWidget* DashboardPage::createKpiTab() {
   bar->addWidget(scope_);
   bar->addSpacing(12);
   bar->addWidget(status_, 1);
+  definitionsButton_->setObjectName(QStringLiteral("dashboard-definitions"));
+  definitionsButton_->setText(tr("&Definitions…"));
+  definitionsButton_->setToolTip(tr("Choose how win rate, cycle, coverage and accuracy are defined"));
+  exportButton_->setObjectName(QStringLiteral("dashboard-export"));
+  exportButton_->setText(tr("&Export…"));
+  exportButton_->setToolTip(tr("Save this view as CSV, Excel, HTML or PDF"));
+  printButton_->setObjectName(QStringLiteral("dashboard-print"));
+  printButton_->setText(tr("&Print…"));
+  for (QToolButton* button : {definitionsButton_, exportButton_, printButton_}) {
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addWidget(button);
+  }
+  connect(definitionsButton_, &QToolButton::clicked, this, &DashboardPage::chooseDefinitions);
+  connect(exportButton_, &QToolButton::clicked, this, &DashboardPage::exportView);
+  connect(printButton_, &QToolButton::clicked, this, &DashboardPage::printView);
+  updateDefinitionsButton();
 
   auto* tiles = new QGridLayout;
   tiles->setSpacing(8);
@@ -149,6 +175,7 @@ void DashboardPage::showWorkbook(salesops::Workbook* workbook) {
   ++generation_;  // a snapshot still loading for an earlier workbook is dropped
   summary_->showWorkbook(workbook);
   service_.reset();
+  emit serviceChanged();
   body_->setCurrentWidget(message_);
   if (!workbook) {
     message_->setText(tr("Open or create a workbook to see its KPIs."));
@@ -187,6 +214,7 @@ void DashboardPage::loaded(const Loaded& result) {
   if (!period.isEmpty()) period_->selectName(period);
   scope_->setService(*service_);
   body_->setCurrentIndex(1);
+  emit serviceChanged();
   refresh();
 }
 
@@ -198,6 +226,7 @@ void DashboardPage::refresh() {
   request.periods = salesops::precedingQuarters(service_->calendar(), period, kTrendPeriods);
   request.by = scope.by;
   request.scope = scope.scope;
+  request.choices = definitions_;
   salesops::KpiReport report;
   try {
     report = service_->compute(request, today());
@@ -253,6 +282,7 @@ void DashboardPage::showRepChart(const salesops::Period& period, const Dashboard
   request.periods = {period};
   request.by = salesops::KpiGrouping::Rep;
   request.scope = scope.scope;
+  request.choices = definitions_;
   const salesops::KpiReport report = service_->compute(request, today());
   std::vector<BookingsVsQuotaChart::Rep> reps;
   for (std::size_t g = 0; g < report.groups.size(); ++g) {
@@ -267,3 +297,56 @@ void DashboardPage::showRepChart(const salesops::Period& period, const Dashboard
 }
 
 QString DashboardPage::repFilter() const { return QString::fromStdString(scope_->currentScope().rep); }
+
+void DashboardPage::setDefinitions(const salesops::KpiDefinitionChoices& choices) {
+  definitions_ = choices;
+  settings_.setKpiDefinitions(choices);
+  updateDefinitionsButton();
+  emit definitionsChanged();
+  refresh();
+}
+
+void DashboardPage::updateDefinitionsButton() {
+  const std::string changed = salesops::describeNonDefault(definitions_);
+  definitionsButton_->setText(changed.empty() ? tr("&Definitions…") : tr("&Definitions (changed)…"));
+  definitionsButton_->setToolTip(changed.empty()
+                                     ? tr("KPIS.md's definitions")
+                                     : tr("Not KPIS.md's definitions: %1").arg(QString::fromStdString(changed)));
+}
+
+void DashboardPage::chooseDefinitions() {
+  DefinitionsDialog dialog(definitions_, this);
+  if (dialog.exec() == QDialog::Accepted) setDefinitions(dialog.choices());
+}
+
+std::optional<salesops::ReportDocument> DashboardPage::currentReport() const {
+  if (!service_ || !period_->hasPeriod()) return std::nullopt;
+  const DashboardScope scope = scope_->currentScope();
+  salesops::DashboardReportRequest request;
+  request.period = period_->currentPeriod();
+  request.by = scope.by;
+  request.scope = scope.scope;
+  request.rep = scope.rep;
+  request.scopeName = scope_->currentText().trimmed().toStdString();
+  request.choices = definitions_;
+  return salesops::dashboardReport(*service_, request, today());
+}
+
+void DashboardPage::exportView() {
+  try {
+    if (const auto report = currentReport()) {
+      reportoutput::exportInteractively(this, *report, settings_,
+                                        tr("dashboard-%1.xlsx").arg(period_->currentText().trimmed()));
+    }
+  } catch (const std::exception& e) {
+    status_->setText(tr("Could not export: %1").arg(QString::fromStdString(e.what())));
+  }
+}
+
+void DashboardPage::printView() {
+  try {
+    if (const auto report = currentReport()) reportoutput::printInteractively(this, *report);
+  } catch (const std::exception& e) {
+    status_->setText(tr("Could not print: %1").arg(QString::fromStdString(e.what())));
+  }
+}

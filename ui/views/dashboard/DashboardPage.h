@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "common/Date.h"
+#include "io/ReportDocument.h"
 #include "services/KpiService.h"
 #include "widgets/ScopePicker.h"
 
@@ -24,7 +25,9 @@ class PipelineByStageChart;
 class QLabel;
 class QStackedWidget;
 class QTabWidget;
+class QToolButton;
 class TrendChart;
+class UserSettings;
 class WorkbookSummaryPage;
 
 namespace salesops {
@@ -37,12 +40,19 @@ class DashboardPage : public QWidget {
  public:
   static constexpr int kTrendPeriods = 8;
 
-  explicit DashboardPage(QWidget* parent = nullptr);
+  explicit DashboardPage(UserSettings& settings, QWidget* parent = nullptr);
 
   // nullptr clears the page. Starts loading the snapshot; the KPIs appear when it is in memory.
   void showWorkbook(salesops::Workbook* workbook);
   // Null while loading, without a workbook, or when loading failed.
   const salesops::KpiService* service() const { return service_.get(); }
+  std::shared_ptr<const salesops::KpiService> sharedService() const { return service_; }
+  // The KPI definition choices the page computes with (the user's, from UserSettings).
+  const salesops::KpiDefinitionChoices& definitions() const { return definitions_; }
+  void setDefinitions(const salesops::KpiDefinitionChoices& choices);
+  // The view on screen as a report (KPIs against the previous quarter, bookings vs quota, pipeline by
+  // stage); nullopt while nothing is shown.
+  std::optional<salesops::ReportDocument> currentReport() const;
   // "Today" when the workbook sets no as-of date; tests fix it.
   void setToday(salesops::Date today) { today_ = today; }
   salesops::Date today() const;
@@ -60,6 +70,10 @@ class DashboardPage : public QWidget {
   void opportunitiesRequested(const QString& filter);
   // New KPIs are on screen (after loading and after each period or scope change).
   void kpisShown();
+  // The snapshot finished loading (or was dropped with the workbook): sharedService() changed.
+  void serviceChanged();
+  // The user chose other KPI definitions (definitions()).
+  void definitionsChanged();
 
  private:
   struct Loaded {
@@ -72,11 +86,17 @@ class DashboardPage : public QWidget {
   void refresh();
   void showRepChart(const salesops::Period& period, const DashboardScope& scope);
   QString repFilter() const;
+  void chooseDefinitions();
+  void updateDefinitionsButton();
+  void exportView();
+  void printView();
 
   QFutureWatcher<Loaded> watcher_;
   quint64 generation_ = 0;
   std::shared_ptr<const salesops::KpiService> service_;
   std::optional<salesops::Date> today_;
+  UserSettings& settings_;
+  salesops::KpiDefinitionChoices definitions_;
   QString currency_ = QStringLiteral("USD");
   int minorDigits_ = 2;
 
@@ -85,6 +105,9 @@ class DashboardPage : public QWidget {
   PeriodPicker* period_;
   ScopePicker* scope_;
   QLabel* status_;
+  QToolButton* definitionsButton_;
+  QToolButton* exportButton_;
+  QToolButton* printButton_;
   QStackedWidget* body_;
   QLabel* message_;
   std::map<QString, KpiTile*> tiles_;
