@@ -1,5 +1,9 @@
 #include "storage/KpiSnapshotLoader.h"
 
+#include <sqlite3.h>
+
+#include <future>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -130,16 +134,31 @@ class Loader {
     loadStages();
     step("reps");
     loadReps();
+    // Leads and activities need only the reps: a second read-only connection loads them on another core
+    // while this one loads the opportunities. Inside an open transaction it would not see uncommitted rows,
+    // so then everything is read here.
+    std::future<void> side;
+    const bool parallel = sqlite3_get_autocommit(db_.handle()) != 0 && !db_.path().empty();
+    if (parallel) {
+      side = std::async(std::launch::async, [this] {
+        Database second = Database::open(db_.path(), Database::Mode::ReadOnly);
+        loadLeads(second);
+        loadActivities(second);
+      });
+    }
     step("opportunities");
     loadOpportunities();
     step("splits and history");
     loadSplitsAndHistory();
     step("quotas and forecasts");
     loadQuotasAndForecasts();
-    step("leads");
-    loadLeads();
-    step("activities");
-    loadActivities();
+    step("leads and activities");
+    if (parallel) {
+      side.get();
+    } else {
+      loadLeads(db_);
+      loadActivities(db_);
+    }
     step("indexes");
     snap_.buildIndexes();
     return std::move(snap_);
@@ -307,8 +326,8 @@ class Loader {
     }
   }
 
-  void loadLeads() {
-    Statement q = db_.prepare(
+  void loadLeads(Database& db) {
+    Statement q = db.prepare(
         "SELECT id, coalesce(owner_rep_id, -1), created_at, coalesce(first_response_at, ''), "
         "converted_opportunity_id IS NOT NULL FROM lead");
     auto& l = snap_.leads;
@@ -321,8 +340,8 @@ class Loader {
     }
   }
 
-  void loadActivities() {
-    Statement q = db_.prepare(
+  void loadActivities(Database& db) {
+    Statement q = db.prepare(
         "SELECT id, coalesce(rep_id, -1), type, started_at, coalesce(duration_minutes, 0), "
         "coalesce(selling, -1) FROM activity");
     auto& a = snap_.activities;
