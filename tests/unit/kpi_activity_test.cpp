@@ -173,3 +173,31 @@ TEST(KpiActivityTest, OneGridPassEqualsSeparateEvaluations) {
 
 }  // namespace
 }  // namespace salesops
+
+namespace salesops {
+namespace {
+
+using namespace salesops::testing;
+
+// Above the size where leads and activities are bucketed on a second thread: the sums must be the same as
+// counted by hand, whichever thread did them.
+TEST(KpiActivityTest, LargeSnapshotsGiveTheSameSumsOnTwoThreads) {
+  SnapshotBuilder b;
+  const auto a = b.rep("A"), c = b.rep("C");
+  for (int i = 0; i < 60000; ++i) {
+    b.activity(i % 2 == 0 ? a : c, i % 3 == 0 ? ActivityType::Meeting : ActivityType::Email, "2026-02-10", 30);
+    b.lead(a, "2026-02-10T09:00:00Z", i % 4 == 0 ? "" : "2026-02-10T11:00:00Z", i % 5 == 0);
+  }
+  b.opp(a, kWon, 1000, "2026-01-02", "2026-01-03");
+  const auto cell = evaluate(b.build(), group("A", {a}), period("2026-01-01", "2026-03-31"));
+  // Rep A has the even i: 30,000 activities, of which the multiples of 6 are meetings: 10,000.
+  EXPECT_DOUBLE_EQ(cell[KpiId::MeetingsPerRep].number, 10000.0);
+  // 60,000 leads, every fifth converted; the multiples of 4 unanswered; the rest answered after 2 hours.
+  EXPECT_DOUBLE_EQ(cell[KpiId::LeadConversion].number, 12000.0 / 60000.0);
+  EXPECT_DOUBLE_EQ(cell[KpiId::LeadsUnanswered].number, 15000.0);
+  EXPECT_DOUBLE_EQ(cell[KpiId::LeadResponseHours].number, 2.0);
+  EXPECT_EQ(cell[KpiId::Bookings].minor, 1000);
+}
+
+}  // namespace
+}  // namespace salesops
