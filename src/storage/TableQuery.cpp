@@ -61,6 +61,51 @@ std::string filterClause(const EntitySpec& entity) {
   return where;
 }
 
+// The conditions as SQL with numbered parameters from `firstParameter` on; `values` receives what to bind.
+std::string conditionClause(const EntitySpec& entity, const std::vector<TableCondition>& conditions, int firstParameter,
+                            std::vector<std::string>& values) {
+  std::string sql;
+  int next = firstParameter;
+  const auto list = [&](const std::vector<std::string>& items) {
+    std::string out = "(";
+    for (const auto& item : items) {
+      out += (out.size() > 1 ? ", ?" : "?") + std::to_string(next++);
+      values.push_back(item);
+    }
+    return out + (items.empty() ? "NULL)" : ")");
+  };
+  for (const auto& condition : conditions) {
+    const FieldSpec* field = entity.field(condition.field);
+    if (!field)
+      throw Error(ErrorKind::Usage, "unknown field \"" + condition.field + "\" of " + std::string(entity.table));
+    const std::string column = "t." + std::string(field->column);
+    const EntitySpec* target = field->references.empty() ? nullptr : findEntity(field->references);
+    std::string term;
+    switch (condition.op) {
+      case TableCondition::Op::In:
+        term = target ? column + " IN (SELECT id FROM " + std::string(target->table) + " WHERE " +
+                            std::string(keyColumnOf(*target)) + " IN " + list(condition.values) + ")"
+                      : column + " IN " + list(condition.values);
+        break;
+      case TableCondition::Op::Between:
+        if (condition.values.size() != 2)
+          throw Error(ErrorKind::Usage, "a range condition on " + condition.field + " needs two values");
+        term = column + " BETWEEN ?" + std::to_string(next) + " AND ?" + std::to_string(next + 1);
+        values.push_back(condition.values[0]);
+        values.push_back(condition.values[1]);
+        next += 2;
+        break;
+      case TableCondition::Op::StageKindIn:
+        if (!target || target->name != "stage")
+          throw Error(ErrorKind::Usage, "a stage-kind condition needs a stage field, not " + condition.field);
+        term = column + " IN (SELECT id FROM stage WHERE kind IN " + list(condition.values) + ")";
+        break;
+    }
+    sql += (sql.empty() ? "" : " AND ") + term;
+  }
+  return sql;
+}
+
 struct SortTerms {
   std::string join;                  // empty, or the LEFT JOIN of the referenced table as r
   std::vector<std::string> columns;  // ORDER BY expressions, most significant first
@@ -151,16 +196,27 @@ std::vector<std::int64_t> runQuery(Database& db, const EntitySpec& entity, const
     // The id keeps ties in a stable order.
     orderBy += "t.id" + direction;
   }
-  const std::string where = query.filter.empty() ? std::string{} : filterClause(entity);
+  std::string where = query.filter.empty() ? std::string{} : filterClause(entity);
+  std::vector<std::string> conditionValues;
+  const std::string conditions =
+      conditionClause(entity, query.conditions, static_cast<int>(currencyCodes.size()) + 2, conditionValues);
+  if (!conditions.empty()) {
+    // The filter's terms are OR-ed: keep them together before AND-ing the conditions.
+    where = where.empty() ? " WHERE " + conditions : " WHERE (" + where.substr(7) + ") AND " + conditions;
+  }
   const std::string sql = "SELECT t.id FROM " + table + " t" + join + where + " ORDER BY " + orderBy;
 
   std::vector<std::int64_t> ids;
   {
     Statement statement = db.prepare(sql);
-    // The currency codes are numbered after ?1, so ?1 exists whenever they do.
-    if (!where.empty() || !currencyCodes.empty()) statement.bind(1, likePattern(query.filter));
+    // The currency codes and condition values are numbered after ?1, so ?1 exists whenever they do.
+    if (!query.filter.empty() || !currencyCodes.empty() || !conditionValues.empty())
+      statement.bind(1, likePattern(query.filter));
     for (std::size_t i = 0; i < currencyCodes.size(); ++i) {
       statement.bind(static_cast<int>(i + 2), std::string_view(currencyCodes[i]));
+    }
+    for (std::size_t i = 0; i < conditionValues.size(); ++i) {
+      statement.bind(static_cast<int>(i + 2 + currencyCodes.size()), std::string_view(conditionValues[i]));
     }
     while (statement.step()) ids.push_back(statement.int64(0));
   }

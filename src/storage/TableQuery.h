@@ -14,11 +14,25 @@
 
 namespace salesops {
 
+// A structured condition on one field, AND-ed with the filter text (the Dashboard's drill-down: "won
+// opportunities owned by these reps closing in this quarter").
+struct TableCondition {
+  enum class Op : std::uint8_t {
+    In,           // the field's value is one of `values`; for a reference, the referenced row's key
+    Between,      // values = {from, to}, inclusive, compared as stored (ISO dates compare as text)
+    StageKindIn,  // a stage reference whose stage kind (open/won/lost) is one of `values`
+  };
+  std::string field;
+  Op op = Op::In;
+  std::vector<std::string> values;
+};
+
 struct TableQuerySpec {
   std::string sortField;  // a field name of the entity; "" = insertion (id) order
   bool ascending = true;
   std::string filter;  // "" = every row; else rows where any text-like field or referenced key contains it
-  std::string corporateCurrency = "USD";  // the currency of money whose row names none
+  std::string corporateCurrency = "USD";   // the currency of money whose row names none
+  std::vector<TableCondition> conditions;  // all must hold; unknown fields throw Error(Usage)
 };
 
 // Rows compare by the value as written: money by its amount in the row's own currency (not converted:

@@ -8,6 +8,7 @@
 #include <QLineSeries>
 #include <QListWidget>
 #include <QLocale>
+#include <QToolButton>
 
 #include <memory>
 
@@ -17,11 +18,13 @@
 #include "charts/PipelineByStageChart.h"
 #include "charts/TrendChart.h"
 #include "mainwindow/MainWindow.h"
+#include "models/EntityTableModel.h"
 #include "services/DemoGenerator.h"
 #include "storage/Workbook.h"
 #include "support/TempDir.h"
 #include "views/dashboard/DashboardPage.h"
 #include "views/dashboard/KpiText.h"
+#include "views/tables/EntityTableView.h"
 #include "widgets/KpiTile.h"
 #include "widgets/PeriodPicker.h"
 #include "widgets/ScopePicker.h"
@@ -147,17 +150,50 @@ TEST_F(DashboardTest, SmallWorkbookShowsHandCheckedKpis) {
   EXPECT_DOUBLE_EQ(dashboard_->bookingsChart()->bars()->barSets()[0]->at(0), 12.0);
 }
 
-TEST_F(DashboardTest, TileClickShowsTheRepsOpportunities) {
+// The fixture's opportunities (GuiTestSupport): O001 R001 Prospecting 03-31, O002 R002 Proposal 04-30,
+// O003 R003 Negotiation 05-15, O004 R001 Closed Won 02-28, O005 R002 Qualification 06-30,
+// O006 R003 Closed Lost 01-31 (2026).
+TEST_F(DashboardTest, TileAndBarClicksShowTheOpportunitiesBehindThem) {
   const auto path = dir_ / "small.salesops";
   guitest::createSmallWorkbook(path);
   open(path, salesops::Date::fromCivil(2026, 5, 1));
-  select(QStringLiteral("FY2026-Q1"), QStringLiteral("rep:R002"));
-  QTest::mouseClick(dashboard_->tile(QStringLiteral("bookings")), Qt::LeftButton);
-  auto* filter = window_->findChild<QLineEdit*>(QStringLiteral("filter-opportunity"));
-  ASSERT_NE(filter, nullptr);
-  EXPECT_EQ(filter->text(), QStringLiteral("R002"));
+  EntityTableView* table = window_->tableView(QStringLiteral("opportunity"));
+  ASSERT_NE(table, nullptr);
   auto* navigation = window_->findChild<QListWidget*>(QStringLiteral("navigation"));
+  const auto shownIds = [&] {
+    QStringList ids;
+    EXPECT_TRUE(waitUntil([&] { return !table->model()->isLoading(); }));
+    for (int row = 0; row < table->model()->rowCount(); ++row) ids << table->model()->index(row, 0).data().toString();
+    return ids;
+  };
+
+  // Ada's bookings in Q1: her one won deal.
+  select(QStringLiteral("FY2026-Q1"), QStringLiteral("rep:R001"));
+  QTest::mouseClick(dashboard_->tile(QStringLiteral("bookings")), Qt::LeftButton);
   EXPECT_EQ(navigation->currentItem()->data(Qt::UserRole).toString(), QStringLiteral("opportunity"));
+  EXPECT_EQ(shownIds(), QStringList{QStringLiteral("O004")});
+  EXPECT_TRUE(table->drillDownText().startsWith(QStringLiteral("Won opportunities closing in FY2026-Q1")))
+      << table->drillDownText().toStdString();
+
+  // Everyone's win rate in Q1: the won and the lost deal.
+  select(QStringLiteral("FY2026-Q1"), QStringLiteral("all"));
+  QTest::mouseClick(dashboard_->tile(QStringLiteral("win_rate")), Qt::LeftButton);
+  EXPECT_EQ(shownIds(), (QStringList{QStringLiteral("O004"), QStringLiteral("O006")}));
+
+  // Everyone's open pipeline in Q2, then one stage's bar.
+  select(QStringLiteral("FY2026-Q2"), QStringLiteral("all"));
+  QTest::mouseClick(dashboard_->tile(QStringLiteral("pipeline")), Qt::LeftButton);
+  EXPECT_EQ(shownIds(), (QStringList{QStringLiteral("O002"), QStringLiteral("O003"), QStringLiteral("O005")}));
+  emit dashboard_->pipelineChart()->stageClicked(QStringLiteral("Proposal"));
+  EXPECT_EQ(shownIds(), QStringList{QStringLiteral("O002")});
+
+  // A rep's bar: that rep's won deals in the quarter (Ben has none in Q2).
+  emit dashboard_->bookingsChart()->repClicked(QStringLiteral("R002"));
+  EXPECT_EQ(shownIds(), QStringList{});
+
+  table->findChild<QToolButton*>(QStringLiteral("drill-clear-opportunity"))->click();
+  EXPECT_EQ(shownIds().size(), 6);
+  EXPECT_TRUE(table->drillDownText().isEmpty());
 }
 
 TEST_F(DashboardTest, DemoWorkbookMatchesTheServiceForEveryScopeKind) {

@@ -67,6 +67,31 @@ TEST_F(TableQueryTest, FilterMatchesTextAndReferencedKeysLiterally) {
   EXPECT_EQ(ids("amount", false, "acme"), (std::vector<std::int64_t>{4, 1}));
 }
 
+// The fixture: O001 R001 Prospecting 2026-03-31, O002 R002 Proposal 04-30, O003 R003 Negotiation 05-15,
+// O004 R001 Closed Won 02-28, O005 R002 Qualification 06-30, O006 R003 Closed Lost 01-31.
+TEST_F(TableQueryTest, ConditionsNarrowByOwnerDatesAndStageKind) {
+  using Op = salesops::TableCondition::Op;
+  const auto query = [&](std::vector<salesops::TableCondition> conditions, const std::string& filter = "") {
+    salesops::TableQuerySpec spec;
+    spec.filter = filter;
+    spec.conditions = std::move(conditions);
+    return salesops::queryRowIds(workbook_->db(), *salesops::findEntity("opportunity"), spec);
+  };
+  EXPECT_EQ(query({{"owner_rep_id", Op::In, {"R001", "R003"}}}), (std::vector<std::int64_t>{1, 3, 4, 6}));
+  EXPECT_EQ(query({{"close_date", Op::Between, {"2026-02-01", "2026-04-30"}}}), (std::vector<std::int64_t>{1, 2, 4}));
+  EXPECT_EQ(query({{"stage", Op::StageKindIn, {"won", "lost"}}}), (std::vector<std::int64_t>{4, 6}));
+  EXPECT_EQ(query({{"stage", Op::StageKindIn, {"open"}},
+                   {"owner_rep_id", Op::In, {"R001", "R002"}},
+                   {"close_date", Op::Between, {"2026-01-01", "2026-03-31"}}}),
+            (std::vector<std::int64_t>{1}));
+  // The filter text still applies, AND-ed as a whole: "Initech" names O003 and O006, of which R003 owns both.
+  EXPECT_EQ(query({{"owner_rep_id", Op::In, {"R003"}}}, "initech"), (std::vector<std::int64_t>{3, 6}));
+  EXPECT_EQ(query({{"owner_rep_id", Op::In, {"R002"}}}, "initech"), (std::vector<std::int64_t>{}));
+  EXPECT_EQ(query({{"owner_rep_id", Op::In, {}}}), (std::vector<std::int64_t>{}));  // nobody in scope: nothing
+  EXPECT_THROW(query({{"nonsense", Op::In, {"x"}}}), salesops::Error);
+  EXPECT_THROW(query({{"name", Op::StageKindIn, {"won"}}}), salesops::Error);
+}
+
 TEST_F(TableQueryTest, UnknownFieldAndCancellationThrow) {
   EXPECT_THROW(ids("nope"), salesops::Error);
   salesops::CancelToken cancel;

@@ -292,10 +292,11 @@ EntityTableView* MainWindow::tableView(const QString& entity) const {
   return nullptr;
 }
 
-void MainWindow::showOpportunities(const QString& filter) {
+void MainWindow::showOpportunities(const QString& description,
+                                   const std::vector<salesops::TableCondition>& conditions) {
   EntityTableView* view = tableView(QStringLiteral("opportunity"));
   if (!view) return;
-  if (auto* line = view->findChild<QLineEdit*>(QStringLiteral("filter-opportunity"))) line->setText(filter);
+  view->drillDown(description, conditions);
   navigation_->setCurrentRow(pages_->indexOf(view));
 }
 

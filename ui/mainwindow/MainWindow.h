@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mainwindow/UserSettings.h"
+#include "storage/TableQuery.h"
 
 class DashboardPage;
 class ReportsPage;
@@ -64,7 +65,7 @@ class MainWindow : public QMainWindow {
   // Opens the workbook again after a worker that needed it to itself.
   bool reopen(const std::filesystem::path& path);
   // The dashboard's drill-down: the opportunities page with its filter set.
-  void showOpportunities(const QString& filter);
+  void showOpportunities(const QString& description, const std::vector<salesops::TableCondition>& conditions);
 
   UserSettings settings_;
   std::unique_ptr<salesops::Workbook> workbook_;

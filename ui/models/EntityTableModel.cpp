@@ -77,6 +77,12 @@ void EntityTableModel::setFilterText(const QString& text) {
   reload();
 }
 
+void EntityTableModel::setConditions(std::vector<salesops::TableCondition> conditions) {
+  if (conditions.empty() && query_.conditions.empty()) return;
+  query_.conditions = std::move(conditions);
+  reload();
+}
+
 void EntityTableModel::sort(int column, Qt::SortOrder order) {
   const bool valid = column >= 0 && column < static_cast<int>(spec_.fields.size());
   const std::string field = valid ? std::string(spec_.fields[static_cast<std::size_t>(column)].name) : std::string{};

@@ -40,6 +40,9 @@ class EntityTableModel : public QAbstractTableModel {
   void setDatabase(salesops::Database* db, const QString& corporateCurrency);
   void setFilterText(const QString& text);
   QString filterText() const { return QString::fromStdString(query_.filter); }
+  // Structured conditions AND-ed with the filter text (a drill-down); empty clears them.
+  void setConditions(std::vector<salesops::TableCondition> conditions);
+  const std::vector<salesops::TableCondition>& conditions() const { return query_.conditions; }
   // Tables with more rows than this compute their row order on a worker thread.
   void setBackgroundThreshold(qint64 rows) { backgroundThreshold_ = rows; }
 

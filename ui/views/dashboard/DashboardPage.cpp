@@ -90,8 +90,10 @@ DashboardPage::DashboardPage(UserSettings& settings, QWidget* parent)
   connect(&watcher_, &QFutureWatcher<Loaded>::finished, this, [this] { loaded(watcher_.result()); });
   connect(period_, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
   connect(scope_, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
-  connect(bookingsChart_, &BookingsVsQuotaChart::repClicked, this, &DashboardPage::opportunitiesRequested);
-  connect(pipelineChart_, &PipelineByStageChart::stageClicked, this, &DashboardPage::opportunitiesRequested);
+  connect(bookingsChart_, &BookingsVsQuotaChart::repClicked, this,
+          [this](const QString& rep) { drill(QStringLiteral("bookings"), rep, QString()); });
+  connect(pipelineChart_, &PipelineByStageChart::stageClicked, this,
+          [this](const QString& stage) { drill(QStringLiteral("pipeline"), QString(), stage); });
   showWorkbook(nullptr);
 }
 
@@ -135,7 +137,7 @@ QWidget* DashboardPage::createKpiTab() {
     const QString title = id == KpiId::CycleDays ? tr("%1 (days)").arg(tr(kpi.name.data())) : tr(kpi.name.data());
     auto* tile = new KpiTile(qs(kpi.id), title, tr(kpi.definition.data()), content);
     tiles_[qs(kpi.id)] = tile;
-    connect(tile, &KpiTile::clicked, this, [this] { emit opportunitiesRequested(repFilter()); });
+    connect(tile, &KpiTile::clicked, this, [this, id = qs(kpi.id)] { drill(id, QString(), QString()); });
     tiles->addWidget(tile, at / kTileColumns, at % kTileColumns);
     ++at;
   }
@@ -239,6 +241,11 @@ void DashboardPage::refresh() {
     if (!scope.rep.empty() && report.groups[g].id == scope.rep) group = g;
   }
   if (report.groups.empty()) return;
+  scopeReps_.clear();
+  if (scope.by != salesops::KpiGrouping::All || !scope.scope.empty() || !scope.rep.empty()) {
+    for (const std::int32_t r : report.groups[group].reps)
+      scopeReps_.push_back(service_->snapshot().reps.id[static_cast<std::size_t>(r)]);
+  }
   const auto& current = report.grid.cell(group, kTrendPeriods - 1);
   const auto& previous = report.grid.cell(group, kTrendPeriods - 2);
   const QString previousName = QString::fromStdString(service_->calendar().nameOf(report.periods[kTrendPeriods - 2]));
@@ -296,7 +303,45 @@ void DashboardPage::showRepChart(const salesops::Period& period, const Dashboard
   bookingsChart_->setReps(std::move(reps), currency_);
 }
 
-QString DashboardPage::repFilter() const { return QString::fromStdString(scope_->currentScope().rep); }
+void DashboardPage::drill(const QString& kpiId, const QString& rep, const QString& stage) {
+  if (!service_ || !period_->hasPeriod()) return;
+  using Op = salesops::TableCondition::Op;
+  const salesops::Period period = period_->currentPeriod();
+  const QString quarter = period_->currentText().trimmed();
+  std::vector<salesops::TableCondition> conditions;
+  QString what = tr("Opportunities");
+  // What each tile counts (KPIS.md): bookings and deal figures are won deals, win rate won and lost ones,
+  // pipeline figures open ones; the others show every opportunity of the scope closing in the quarter.
+  static const QStringList won = {QStringLiteral("bookings"), QStringLiteral("attainment"), QStringLiteral("deal_size"),
+                                  QStringLiteral("cycle_days")};
+  static const QStringList open = {QStringLiteral("pipeline"), QStringLiteral("weighted_pipeline"),
+                                   QStringLiteral("coverage")};
+  if (!stage.isEmpty()) {
+    conditions.push_back({"stage", Op::In, {stage.toStdString()}});
+    what = tr("Opportunities in %1").arg(stage);
+  } else if (won.contains(kpiId)) {
+    conditions.push_back({"stage", Op::StageKindIn, {"won"}});
+    what = tr("Won opportunities");
+  } else if (kpiId == QLatin1String("win_rate")) {
+    conditions.push_back({"stage", Op::StageKindIn, {"won", "lost"}});
+    what = tr("Won and lost opportunities");
+  } else if (open.contains(kpiId)) {
+    conditions.push_back({"stage", Op::StageKindIn, {"open"}});
+    what = tr("Open opportunities");
+  }
+  conditions.push_back({"close_date", Op::Between, {period.start.toString(), period.end.toString()}});
+  QString owners;
+  if (!rep.isEmpty()) {
+    conditions.push_back({"owner_rep_id", Op::In, {rep.toStdString()}});
+    owners = tr("owned by %1").arg(rep);
+  } else if (!scopeReps_.empty()) {
+    conditions.push_back({"owner_rep_id", Op::In, scopeReps_});
+    owners = tr("owned by %1").arg(scope_->currentText().trimmed());
+  } else {
+    owners = tr("of everyone");
+  }
+  emit opportunitiesRequested(tr("%1 closing in %2, %3").arg(what, quarter, owners), conditions);
+}
 
 void DashboardPage::setDefinitions(const salesops::KpiDefinitionChoices& choices) {
   definitions_ = choices;

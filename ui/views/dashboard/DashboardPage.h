@@ -15,6 +15,7 @@
 #include "common/Date.h"
 #include "io/ReportDocument.h"
 #include "services/KpiService.h"
+#include "storage/TableQuery.h"
 #include "widgets/ScopePicker.h"
 
 class BookingsVsQuotaChart;
@@ -66,8 +67,8 @@ class DashboardPage : public QWidget {
   ForecastVsActualChart* forecastChart() const { return forecastChart_; }
 
  signals:
-  // The user drilled into a tile or a bar: show the opportunities matching this filter text.
-  void opportunitiesRequested(const QString& filter);
+  // The user drilled into a tile or a bar: show the opportunities meeting `conditions`, described so.
+  void opportunitiesRequested(const QString& description, const std::vector<salesops::TableCondition>& conditions);
   // New KPIs are on screen (after loading and after each period or scope change).
   void kpisShown();
   // The snapshot finished loading (or was dropped with the workbook): sharedService() changed.
@@ -85,7 +86,8 @@ class DashboardPage : public QWidget {
   void loaded(const Loaded& result);
   void refresh();
   void showRepChart(const salesops::Period& period, const DashboardScope& scope);
-  QString repFilter() const;
+  // The conditions behind a tile (by KPI id), a rep's bar or a stage's bar, in the current period and scope.
+  void drill(const QString& kpiId, const QString& rep, const QString& stage);
   void chooseDefinitions();
   void updateDefinitionsButton();
   void exportView();
@@ -95,6 +97,7 @@ class DashboardPage : public QWidget {
   quint64 generation_ = 0;
   std::shared_ptr<const salesops::KpiService> service_;
   std::optional<salesops::Date> today_;
+  std::vector<std::string> scopeReps_;  // external ids of the reps of the scope on screen; empty = everyone
   UserSettings& settings_;
   salesops::KpiDefinitionChoices definitions_;
   QString currency_ = QStringLiteral("USD");

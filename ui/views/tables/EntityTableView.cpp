@@ -1,5 +1,13 @@
 #include "views/tables/EntityTableView.h"
 
+#include <QSignalBlocker>
+
+#include <QHBoxLayout>
+
+#include <QFrame>
+
+#include <QToolButton>
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,7 +54,9 @@ EntityTableView::EntityTableView(const salesops::EntitySpec& spec, UserSettings&
       filter_(new QLineEdit(this)),
       table_(new QTableView(this)),
       filterTimer_(new QTimer(this)),
-      message_(new QLabel(this)) {
+      message_(new QLabel(this)),
+      drillBar_(new QFrame(this)),
+      drillText_(new QLabel(drillBar_)) {
   const QString entity = qt(spec.name);
   setObjectName(QStringLiteral("page-%1").arg(entity));
 
@@ -98,8 +108,23 @@ EntityTableView::EntityTableView(const salesops::EntitySpec& spec, UserSettings&
     emit statusChanged();
   });
 
+  drillBar_->setObjectName(QStringLiteral("drill-%1").arg(entity));
+  drillBar_->setFrameShape(QFrame::StyledPanel);
+  drillText_->setObjectName(QStringLiteral("drill-text-%1").arg(entity));
+  drillText_->setWordWrap(true);
+  auto* showAll = new QToolButton(drillBar_);
+  showAll->setObjectName(QStringLiteral("drill-clear-%1").arg(entity));
+  showAll->setText(tr("Show all rows"));
+  connect(showAll, &QToolButton::clicked, this, &EntityTableView::clearDrillDown);
+  auto* drillLayout = new QHBoxLayout(drillBar_);
+  drillLayout->setContentsMargins(8, 4, 8, 4);
+  drillLayout->addWidget(drillText_, 1);
+  drillLayout->addWidget(showAll);
+  drillBar_->hide();
+
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(8, 8, 8, 8);
+  layout->addWidget(drillBar_);
   layout->addWidget(filter_);
   layout->addWidget(message_);
   layout->addWidget(table_, 1);
@@ -111,12 +136,13 @@ void EntityTableView::setDatabase(salesops::Database* db, const QString& corpora
 }
 
 QString EntityTableView::statusText() const {
+  const bool narrowed = !model_->filterText().isEmpty() || !model_->conditions().empty();
   if (model_->isLoading()) {
-    return model_->filterText().isEmpty() ? tr("Sorting %L1 rows…").arg(model_->totalRows())
-                                          : tr("Filtering %L1 rows…").arg(model_->totalRows());
+    return narrowed ? tr("Filtering %L1 rows…").arg(model_->totalRows())
+                    : tr("Sorting %L1 rows…").arg(model_->totalRows());
   }
   const qint64 shown = model_->rowCount();
-  if (model_->filterText().isEmpty()) return tr("%L1 rows").arg(shown);
+  if (!narrowed) return tr("%L1 rows").arg(shown);
   return tr("%L1 of %L2 rows").arg(shown).arg(model_->totalRows());
 }
 
@@ -166,3 +192,25 @@ void EntityTableView::setInitialColumnWidths() {
     table_->setColumnWidth(i, defaultWidth(spec_.fields[static_cast<std::size_t>(i)]));
   }
 }
+
+void EntityTableView::drillDown(const QString& description, std::vector<salesops::TableCondition> conditions) {
+  filterTimer_->stop();
+  {
+    const QSignalBlocker quiet(filter_);
+    filter_->clear();
+  }
+  model_->setFilterText(QString());
+  drillText_->setText(description);
+  drillBar_->show();
+  model_->setConditions(std::move(conditions));
+  emit statusChanged();
+}
+
+void EntityTableView::clearDrillDown() {
+  drillBar_->hide();
+  drillText_->clear();
+  model_->setConditions({});
+  emit statusChanged();
+}
+
+QString EntityTableView::drillDownText() const { return drillBar_->isVisible() ? drillText_->text() : QString(); }

@@ -4,13 +4,18 @@
 #include <QString>
 #include <QWidget>
 
+#include <vector>
+
 #include "domain/EntitySchema.h"
+#include "storage/TableQuery.h"
 
 class EntityTableModel;
 class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
+class QToolButton;
+class QFrame;
 class UserSettings;
 
 namespace salesops {
@@ -32,6 +37,11 @@ class EntityTableView : public QWidget {
   QTableView* table() const { return table_; }
   // "1,234 rows", "12 of 1,234 rows", or what is being computed.
   QString statusText() const;
+  // Shows only the rows meeting `conditions`, with a bar saying `description` and a button to show all
+  // rows again. The filter text is cleared so the drill-down shows exactly what it says.
+  void drillDown(const QString& description, std::vector<salesops::TableCondition> conditions);
+  void clearDrillDown();
+  QString drillDownText() const;
 
  signals:
   void statusChanged();
@@ -49,4 +59,6 @@ class EntityTableView : public QWidget {
   QTableView* table_;
   QTimer* filterTimer_;
   QLabel* message_;
+  QFrame* drillBar_;
+  QLabel* drillText_;
 };
