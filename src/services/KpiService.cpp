@@ -60,11 +60,33 @@ std::vector<std::int32_t> KpiService::teamOf(std::int32_t manager) const {
   return team;
 }
 
-std::vector<KpiGroup> KpiService::groups(KpiGrouping by, std::string_view scope) const {
-  if (by == KpiGrouping::Territory) {
+void KpiService::setTerritories(TerritoryFacts facts) {
+  territorySnapshot_ = territorySnapshot(snapshot_, facts);
+  territories_ = std::move(facts);
+}
+
+bool KpiService::isTerritoryScope(KpiGrouping by, std::string_view scope) const {
+  if (by == KpiGrouping::Territory) return true;
+  if (!territories_ || scope.empty() || scope == "all") return false;
+  // Reps and teams win over a territory of the same id, as before territories existed.
+  const auto& reps = snapshot_.reps;
+  if (std::find(reps.id.begin(), reps.id.end(), scope) != reps.id.end()) return false;
+  if (std::find(snapshot_.teams.begin(), snapshot_.teams.end(), scope) != snapshot_.teams.end()) return false;
+  return std::find(territories_->id.begin(), territories_->id.end(), scope) != territories_->id.end() ||
+         scope == kNoTerritory;
+}
+
+std::vector<KpiGroup> KpiService::territoryGroupsFor(std::string_view scope) const {
+  if (!territories_) {
     throw Error(ErrorKind::Usage,
-                "--by territory needs territories and their owners, which arrive with the territories feature");
+                "the workbook has no active territory model; build one and run `salesops-cli territory WORKBOOK "
+                "activate MODEL --from DATE` (see docs/territories.md)");
   }
+  return territoryGroups(*territories_, scope == "all" ? std::string() : std::string(scope));
+}
+
+std::vector<KpiGroup> KpiService::groups(KpiGrouping by, std::string_view scope) const {
+  if (isTerritoryScope(by, scope)) return territoryGroupsFor(scope);
   const auto& reps = snapshot_.reps;
   KpiGroup population{"all", "Everyone", allReps()};
   if (!scope.empty() && scope != "all") {
@@ -80,7 +102,8 @@ std::vector<KpiGroup> KpiService::groups(KpiGrouping by, std::string_view scope)
         if (reps.team[r] == teamIndex) population.reps.push_back(static_cast<std::int32_t>(r));
       }
     } else {
-      throw Error(ErrorKind::Usage, "--scope \"" + std::string(scope) + "\" is neither a rep id nor a team");
+      throw Error(ErrorKind::Usage, "--scope \"" + std::string(scope) + "\" is neither a rep id, a team" +
+                                        (territories_ ? " nor a territory" : "") + " of the workbook");
     }
   }
   std::vector<char> inScope(reps.size(), 0);
@@ -89,7 +112,7 @@ std::vector<KpiGroup> KpiService::groups(KpiGrouping by, std::string_view scope)
   std::vector<KpiGroup> out;
   switch (by) {
     case KpiGrouping::All:
-    case KpiGrouping::Territory:
+    case KpiGrouping::Territory:  // handled above
       out.push_back(std::move(population));
       break;
     case KpiGrouping::Rep:
@@ -130,7 +153,8 @@ KpiReport KpiService::compute(const KpiRequest& request, Date today) const {
   report.asOf = request.asOf.value_or(asOfSetting_.value_or(today));
   report.groups = groups(request.by, request.scope);
   report.periods = request.periods;
-  report.grid = computeKpis(snapshot_, report.groups, report.periods,
+  const KpiSnapshot& snapshot = isTerritoryScope(request.by, request.scope) ? *territorySnapshot_ : snapshot_;
+  report.grid = computeKpis(snapshot, report.groups, report.periods,
                             KpiParams{report.asOf, request.forecastCutoff, request.choices});
   return report;
 }

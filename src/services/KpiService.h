@@ -14,6 +14,7 @@
 #include "kpi/KpiDefinitions.h"
 #include "kpi/KpiGrid.h"
 #include "kpi/KpiSnapshot.h"
+#include "kpi/TerritoryScope.h"
 #include "storage/Workbook.h"
 
 namespace salesops {
@@ -53,9 +54,15 @@ class KpiService {
   const FiscalCalendar& calendar() const noexcept { return calendar_; }
   const std::optional<Date>& asOfSetting() const noexcept { return asOfSetting_; }
 
+  // The territories of the active model and where each opportunity fell; enables `--by territory` and
+  // territory ids as scopes. Without them those are usage errors that say how to get territories.
+  void setTerritories(TerritoryFacts facts);
+  const TerritoryFacts* territories() const noexcept { return territories_ ? &*territories_ : nullptr; }
+
   // The groups of a request: its scope narrowed to `scope`, split by `by`. --by rep lists every rep of the
   // scope (also those without records), ordered by rep id; teams by name; managers (reps who manage someone,
-  // each with their whole team) by rep id. Errors: Error(Usage) for an unknown scope or territory grouping.
+  // each with their whole team) by rep id. Errors: Error(Usage) for an unknown scope, or territories asked of a
+  // workbook without an active model.
   std::vector<KpiGroup> groups(KpiGrouping by, std::string_view scope) const;
 
   // `today` is the caller's clock; it is used only when neither the request nor the workbook sets as-of.
@@ -70,6 +77,11 @@ class KpiService {
   std::optional<Date> asOfSetting_;
   std::vector<std::vector<std::int32_t>> reports_;  // direct reports per rep
   std::vector<std::int32_t> byId_;                  // rep indexes ordered by external id
+  std::optional<TerritoryFacts> territories_;
+  std::optional<KpiSnapshot> territorySnapshot_;  // territories as the "reps" (kpi/TerritoryScope.h)
+
+  bool isTerritoryScope(KpiGrouping by, std::string_view scope) const;
+  std::vector<KpiGroup> territoryGroupsFor(std::string_view scope) const;
 };
 
 }  // namespace salesops

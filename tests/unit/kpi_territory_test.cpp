@@ -86,3 +86,32 @@ TEST(KpiTerritoryTest, CyclesInTheHierarchyEndAndMismatchedFactsAreABug) {
 
 }  // namespace
 }  // namespace salesops
+
+#include "services/KpiService.h"
+
+namespace salesops {
+namespace {
+
+TEST(KpiTerritoryTest, ServiceAnswersByTerritoryAndTerritoryScopesOnceItHasTerritories) {
+  Territories t;
+  KpiService service(t.b.build(), FiscalCalendar{1}, testing::day("2026-06-30"));
+  KpiRequest request;
+  request.periods = {kQ1};
+  request.by = KpiGrouping::Territory;
+  EXPECT_THROW(service.compute(request, testing::day("2026-06-30")), Error);  // no model yet: says how
+  service.setTerritories(t.facts);
+  const KpiReport byTerritory = service.compute(request, testing::day("2026-06-30"));
+  ASSERT_EQ(byTerritory.groups.size(), 5u);
+  EXPECT_EQ(byTerritory.groups[0].id, "W");
+  EXPECT_EQ(byTerritory.grid.cell(0, 0)[KpiId::Bookings].minor, 1000);
+  // A territory id as the scope of --by all; a rep id still means the rep's team.
+  request.by = KpiGrouping::All;
+  request.scope = "E";
+  EXPECT_EQ(service.compute(request, testing::day("2026-06-30")).grid.cell(0, 0)[KpiId::Bookings].minor, 500);
+  request.scope = "C";
+  EXPECT_EQ(service.compute(request, testing::day("2026-06-30")).grid.cell(0, 0)[KpiId::Bookings].minor,
+            500);  // o1 is split to A and B
+}
+
+}  // namespace
+}  // namespace salesops
