@@ -13,6 +13,7 @@
 
 class DashboardPage;
 class EntityTableView;
+class ForecastPage;
 class QAction;
 class QLabel;
 class QListWidget;
@@ -70,6 +71,7 @@ class MainWindow : public QMainWindow {
   QListWidget* navigation_ = nullptr;
   QStackedWidget* pages_ = nullptr;
   DashboardPage* dashboard_ = nullptr;
+  ForecastPage* forecast_ = nullptr;
   std::vector<EntityTableView*> tables_;
   QLabel* activityLabel_ = nullptr;
   QLabel* rowsLabel_ = nullptr;
