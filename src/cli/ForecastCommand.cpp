@@ -1,11 +1,14 @@
-// `salesops-cli forecast …`: a verb with sub-verbs. Only `stat --series FILE.csv` exists so far; rollup,
-// submit, pipeline and backtest (taking a WORKBOOK) will be added beside it as further sub-subcommands.
+// `salesops-cli forecast …`: a verb with sub-verbs. `stat --series FILE.csv` forecasts any series; the
+// workbook sub-verbs (`forecast WORKBOOK rollup|adjust|submit|trend|pipeline|backtest`) live in
+// ForecastRollupCommand, ForecastPipelineCommand and ForecastBacktestCommand, with the helpers below.
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <ostream>
 #include <string>
 
 #include "cli/CliCommands.h"
+#include "cli/ForecastCommands.h"
 #include "common/Error.h"
 #include "forecast/AutoForecast.h"
 #include "forecast/Methods.h"
@@ -83,9 +86,51 @@ void runStat(const StatOptions& o, CliStreams& streams) {
 
 }  // namespace
 
+const std::string& requireWorkbook(const std::shared_ptr<std::string>& workbook) {
+  if (workbook->empty())
+    throw Error(ErrorKind::Usage, "forecast: this sub-verb needs a WORKBOOK (forecast WORKBOOK ...)");
+  return *workbook;
+}
+
+Period parsePeriodOption(const std::string& text, const FiscalCalendar& calendar) {
+  std::string why;
+  const auto period = parsePeriod(text, calendar, &why);
+  if (!period) throw Error(ErrorKind::Usage, "--period " + why);
+  return *period;
+}
+
+Date parseDateOption(const std::string& text, const char* option) {
+  std::string why;
+  const auto date = parseDate(text, &why);
+  if (!date) throw Error(ErrorKind::Usage, std::string(option) + ": " + why);
+  return *date;
+}
+
+// The CLI is where the clock is read, so the engines stay functions of their inputs.
+Date todayUtc() { return Timestamp{nowUtcSeconds()}.date(); }
+
+std::int64_t nowUtcSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+void writeTable(const CsvTable& rows, const std::string& output, CliStreams& streams) {
+  if (output.empty()) {
+    streams.out << csvText(rows);
+  } else {
+    writeCsvTable(output, rows);
+  }
+}
+
 void addForecastCommand(CLI::App& app, CliStreams& streams) {
-  auto* cmd = app.add_subcommand("forecast", "Forecasts: statistical forecasts of series (more sub-verbs to come).");
+  auto* cmd = app.add_subcommand(
+      "forecast",
+      "Forecasts: stat (any series), and per workbook rollup, adjust, submit, trend, pipeline and backtest.");
   cmd->require_subcommand(1, 1);
+  auto workbook = std::make_shared<std::string>();
+  cmd->add_option("WORKBOOK", *workbook, "The workbook (all sub-verbs but stat)");
+  addForecastRollupCommands(*cmd, workbook, streams);
+  addForecastPipelineCommand(*cmd, workbook, streams);
+  addForecastBacktestCommand(*cmd, workbook, streams);
   auto* stat = cmd->add_subcommand(
       "stat", "Statistical forecast of every series of a CSV (series_id,period,value) with 80% and 95% intervals.");
   auto o = std::make_shared<StatOptions>();

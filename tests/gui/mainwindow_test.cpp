@@ -210,10 +210,13 @@ TEST_F(MainWindowTest, OpenThroughTheFileDialogSeam) {
 }
 
 TEST_F(MainWindowTest, PlaceholderPagesSayWhatIsComing) {
-  // The dashboard and the reports are no longer placeholders; the workbook summary lives on in a tab.
+  // The dashboard, the forecast and the reports are no longer placeholders; the dashboard's workbook summary
+  // lives on in a tab.
   ASSERT_NE(window_->findChild<QWidget*>(QStringLiteral("page-dashboard")), nullptr);
+  ASSERT_NE(window_->findChild<QWidget*>(QStringLiteral("page-forecast")), nullptr);
+  EXPECT_EQ(window_->findChild<QLabel*>(QStringLiteral("placeholder-forecast")), nullptr);
   EXPECT_EQ(window_->findChild<QLabel*>(QStringLiteral("placeholder-reports")), nullptr);
-  for (const char* key : {"forecast", "territories", "compensation"}) {
+  for (const char* key : {"territories", "compensation"}) {
     auto* page = window_->findChild<QWidget*>(QStringLiteral("page-%1").arg(QLatin1String(key)));
     ASSERT_NE(page, nullptr) << key;
     auto* label = window_->findChild<QLabel*>(QStringLiteral("placeholder-%1").arg(QLatin1String(key)));

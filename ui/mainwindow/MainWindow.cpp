@@ -24,6 +24,7 @@
 #include "seams/MessageBoxSeam.h"
 #include "storage/Workbook.h"
 #include "views/dashboard/DashboardPage.h"
+#include "views/forecast/ForecastPage.h"
 #include "views/placeholder/PlaceholderPage.h"
 #include "views/reports/ReportsPage.h"
 #include "views/tables/EntityTableView.h"
@@ -88,11 +89,8 @@ void MainWindow::createPages() {
     tables_.push_back(view);
     addPage(QString::fromLatin1(entity), tableLabels[index++], view);
   }
-  addPage(QStringLiteral("forecast"), tr("Forecast"),
-          new PlaceholderPage(QStringLiteral("forecast"), tr("Coming soon: forecasting"),
-                              tr("Roll rep submissions and weighted pipeline up into a forecast per period, and "
-                                 "compare past calls with what actually closed."),
-                              this));
+  forecast_ = new ForecastPage(this);
+  addPage(QStringLiteral("forecast"), tr("Forecast"), forecast_);
   addPage(QStringLiteral("territories"), tr("Territories"),
           new PlaceholderPage(QStringLiteral("territories"), tr("Coming soon: territory management"),
                               tr("Define territories by rules on country, region, industry and size, and assign "
@@ -206,6 +204,7 @@ bool MainWindow::createWorkbook(const QString& path) {
 void MainWindow::closeWorkbook() {
   // The views let go of the connection before the workbook (and its lock) goes away.
   for (auto* view : tables_) view->setDatabase(nullptr, {});
+  if (forecast_) forecast_->showWorkbook(nullptr);  // it writes adjustments through the window's workbook
   workbook_.reset();
   if (dashboard_) dashboard_->showWorkbook(nullptr);
   updateTitle();
@@ -221,6 +220,7 @@ void MainWindow::attachViews() {
   }
   for (auto* view : tables_) view->setDatabase(&workbook_->db(), currency);
   dashboard_->showWorkbook(workbook_.get());
+  forecast_->showWorkbook(workbook_.get());
   updateTitle();
   updateStatus();
 }

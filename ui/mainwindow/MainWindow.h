@@ -15,6 +15,7 @@
 class DashboardPage;
 class ReportsPage;
 class EntityTableView;
+class ForecastPage;
 class QAction;
 class QLabel;
 class QListWidget;
@@ -73,6 +74,7 @@ class MainWindow : public QMainWindow {
   QStackedWidget* pages_ = nullptr;
   DashboardPage* dashboard_ = nullptr;
   ReportsPage* reports_ = nullptr;
+  ForecastPage* forecast_ = nullptr;
   std::vector<EntityTableView*> tables_;
   QLabel* activityLabel_ = nullptr;
   QLabel* rowsLabel_ = nullptr;
