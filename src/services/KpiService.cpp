@@ -153,8 +153,7 @@ KpiReport KpiService::compute(const KpiRequest& request, Date today) const {
   report.asOf = request.asOf.value_or(asOfSetting_.value_or(today));
   report.groups = groups(request.by, request.scope);
   report.periods = request.periods;
-  const KpiSnapshot& snapshot = isTerritoryScope(request.by, request.scope) ? *territorySnapshot_ : snapshot_;
-  report.grid = computeKpis(snapshot, report.groups, report.periods,
+  report.grid = computeKpis(snapshotFor(request.by, request.scope), report.groups, report.periods,
                             KpiParams{report.asOf, request.forecastCutoff, request.choices});
   return report;
 }

@@ -58,6 +58,10 @@ class KpiService {
   // territory ids as scopes. Without them those are usage errors that say how to get territories.
   void setTerritories(TerritoryFacts facts);
   const TerritoryFacts* territories() const noexcept { return territories_ ? &*territories_ : nullptr; }
+  // The snapshot whose rep indexes a request's groups use: the territory snapshot for territory scopes.
+  const KpiSnapshot& snapshotFor(KpiGrouping by, std::string_view scope) const {
+    return isTerritoryScope(by, scope) ? *territorySnapshot_ : snapshot_;
+  }
 
   // The groups of a request: its scope narrowed to `scope`, split by `by`. --by rep lists every rep of the
   // scope (also those without records), ordered by rep id; teams by name; managers (reps who manage someone,

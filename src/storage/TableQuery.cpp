@@ -82,11 +82,23 @@ std::string conditionClause(const EntitySpec& entity, const std::vector<TableCon
     const EntitySpec* target = field->references.empty() ? nullptr : findEntity(field->references);
     std::string term;
     switch (condition.op) {
-      case TableCondition::Op::In:
-        term = target ? column + " IN (SELECT id FROM " + std::string(target->table) + " WHERE " +
-                            std::string(keyColumnOf(*target)) + " IN " + list(condition.values) + ")"
-                      : column + " IN " + list(condition.values);
+      case TableCondition::Op::In: {
+        if (!target) {
+          term = column + " IN " + list(condition.values);
+          break;
+        }
+        std::string compared(keyColumnOf(*target));
+        if (!condition.referencedField.empty()) {
+          const FieldSpec* other = target->field(condition.referencedField);
+          if (!other)
+            throw Error(ErrorKind::Usage,
+                        "unknown field \"" + condition.referencedField + "\" of " + std::string(target->table));
+          compared = other->column;
+        }
+        term = column + " IN (SELECT id FROM " + std::string(target->table) + " WHERE " + compared + " IN " +
+               list(condition.values) + ")";
         break;
+      }
       case TableCondition::Op::Between:
         if (condition.values.size() != 2)
           throw Error(ErrorKind::Usage, "a range condition on " + condition.field + " needs two values");

@@ -25,6 +25,9 @@ struct TableCondition {
   std::string field;
   Op op = Op::In;
   std::vector<std::string> values;
+  // In on a reference only: compare this field of the referenced row instead of its key ("territory_id" of
+  // the account).
+  std::string referencedField = {};
 };
 
 struct TableQuerySpec {

@@ -88,6 +88,9 @@ TEST_F(TableQueryTest, ConditionsNarrowByOwnerDatesAndStageKind) {
   EXPECT_EQ(query({{"owner_rep_id", Op::In, {"R003"}}}, "initech"), (std::vector<std::int64_t>{3, 6}));
   EXPECT_EQ(query({{"owner_rep_id", Op::In, {"R002"}}}, "initech"), (std::vector<std::int64_t>{}));
   EXPECT_EQ(query({{"owner_rep_id", Op::In, {}}}), (std::vector<std::int64_t>{}));  // nobody in scope: nothing
+  // A field of the referenced row: the accounts in Germany and France are A002 and A004.
+  EXPECT_EQ(query({{"account_id", Op::In, {"DE", "FR"}, "country"}}), (std::vector<std::int64_t>{2, 5}));
+  EXPECT_THROW(query({{"account_id", Op::In, {"x"}, "nonsense"}}), salesops::Error);
   EXPECT_THROW(query({{"nonsense", Op::In, {"x"}}}), salesops::Error);
   EXPECT_THROW(query({{"name", Op::StageKindIn, {"won"}}}), salesops::Error);
 }
