@@ -26,6 +26,7 @@
 #include "views/dashboard/DashboardPage.h"
 #include "views/placeholder/PlaceholderPage.h"
 #include "views/tables/EntityTableView.h"
+#include "views/territories/TerritoriesPage.h"
 
 namespace {
 
@@ -92,11 +93,8 @@ void MainWindow::createPages() {
                               tr("Roll rep submissions and weighted pipeline up into a forecast per period, and "
                                  "compare past calls with what actually closed."),
                               this));
-  addPage(QStringLiteral("territories"), tr("Territories"),
-          new PlaceholderPage(QStringLiteral("territories"), tr("Coming soon: territory management"),
-                              tr("Define territories by rules on country, region, industry and size, and assign "
-                                 "every account to one."),
-                              this));
+  territories_ = new TerritoriesPage(this);
+  addPage(QStringLiteral("territories"), tr("Territories"), territories_);
   addPage(QStringLiteral("compensation"), tr("Compensation"),
           new PlaceholderPage(QStringLiteral("compensation"), tr("Coming soon: compensation"),
                               tr("Compute commission payouts from comp plans, quotas and credited bookings, with "
@@ -200,6 +198,7 @@ bool MainWindow::createWorkbook(const QString& path) {
 void MainWindow::closeWorkbook() {
   // The views let go of the connection before the workbook (and its lock) goes away.
   for (auto* view : tables_) view->setDatabase(nullptr, {});
+  if (territories_) territories_->showWorkbook(nullptr);
   workbook_.reset();
   if (dashboard_) dashboard_->showWorkbook(nullptr);
   updateTitle();
@@ -215,6 +214,7 @@ void MainWindow::attachViews() {
   }
   for (auto* view : tables_) view->setDatabase(&workbook_->db(), currency);
   dashboard_->showWorkbook(workbook_.get());
+  territories_->showWorkbook(workbook_.get());
   updateTitle();
   updateStatus();
 }

@@ -12,6 +12,7 @@
 #include "mainwindow/UserSettings.h"
 
 class DashboardPage;
+class TerritoriesPage;
 class EntityTableView;
 class QAction;
 class QLabel;
@@ -70,6 +71,7 @@ class MainWindow : public QMainWindow {
   QListWidget* navigation_ = nullptr;
   QStackedWidget* pages_ = nullptr;
   DashboardPage* dashboard_ = nullptr;
+  TerritoriesPage* territories_ = nullptr;
   std::vector<EntityTableView*> tables_;
   QLabel* activityLabel_ = nullptr;
   QLabel* rowsLabel_ = nullptr;
