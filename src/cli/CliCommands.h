@@ -17,6 +17,7 @@ void addExportCommand(CLI::App& app, CliStreams& streams);
 void addKpiCommand(CLI::App&, CliStreams&);
 void addForecastCommand(CLI::App&, CliStreams&);
 void addReportCommand(CLI::App&, CliStreams&);
+void addTerritoryCommand(CLI::App&, CliStreams&);
 
 // The repeatable `--definition NAME=VALUE` option of the verbs that compute KPIs (kpi/KpiDefinitions.h).
 void addDefinitionOption(CLI::App& cmd, std::vector<std::string>& definitions);

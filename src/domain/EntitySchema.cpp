@@ -31,6 +31,46 @@ F keyed(F f) {
 
 const std::vector<std::string_view> kForecastCategories{"pipeline", "best_case", "commit", "closed", "omitted"};
 
+// TERRITORY.md's interchange files. A territory is keyed by (model_id, territory_id); references to a
+// territory inside its model (parent_id, the territory of a rule) are plain text checked by the territory
+// service, since a reference here names one entity by one key.
+void addTerritoryEntities(std::vector<EntitySpec>& all) {
+  all.push_back({"territory_model",
+                 "territory_model",
+                 "territory_models.csv",
+                 {externalId("model_id"), text("name"), enumeration("status", {"planning", "active", "archived"}, true),
+                  ofType("active_from", T::Date)}});
+  all.push_back({"territory",
+                 "territory",
+                 "territories.csv",
+                 {reference("model_id", "territory_model", true, true), keyed(text("territory_id")), text("name"),
+                  text("parent_id"), text("type"), ofType("priority", T::Integer), reference("owner_rep_id", "rep")}});
+  all.push_back({"territory_overlay",
+                 "territory_overlay",
+                 "territory_overlays.csv",
+                 {reference("model_id", "territory_model", true, true), keyed(text("territory_id")),
+                  reference("rep_id", "rep", true, true), text("role")}});
+  all.push_back(
+      {"territory_rule",
+       "territory_rule",
+       "territory_rules.csv",
+       {reference("model_id", "territory_model", true, true), keyed(text("territory_id")), keyed(text("rule_id")),
+        keyed(enumeration("field", {"country", "region", "postal_code", "industry", "employees", "annual_revenue",
+                                    "owner_rep_id", "name"})),
+        keyed(enumeration("operator", {"eq", "ne", "in", "not_in", "prefix", "range", "contains"})), text("value")}});
+  all.push_back({"territory_named_account",
+                 "territory_named_account",
+                 "territory_named_accounts.csv",
+                 {reference("model_id", "territory_model", true, true), keyed(text("territory_id")),
+                  reference("account_id", "account", true, true)}});
+  all.push_back({"territory_assignment",
+                 "territory_assignment",
+                 "territory_assignments.csv",
+                 {reference("account_id", "account", true, true), F{"territory_id", "territory_id", T::Text, true},
+                  keyed(ofType("effective_from", T::Date)), ofType("effective_to", T::Date),
+                  enumeration("source", {"rule", "named", "manual"}, true)}});
+}
+
 std::vector<EntitySpec> build() {
   std::vector<EntitySpec> all;
   all.push_back({"stage",
@@ -107,6 +147,7 @@ std::vector<EntitySpec> build() {
                   keyed(ofType("period_end", T::Date)), keyed(ofType("submitted_at", T::Timestamp)),
                   keyed(enumeration("category", {"commit", "best_case", "pipeline"})),
                   money("amount", "currency", true), ofType("currency", T::Currency)}});
+  addTerritoryEntities(all);
   return all;
 }
 

@@ -48,7 +48,8 @@ struct EntitySpec {
 };
 
 // Every entity in dependency (import) order: stages, fx_rates, reps, accounts, contacts, opportunities,
-// opportunity_splits, opportunity_history, leads, activities, quotas, forecast_submissions.
+// opportunity_splits, opportunity_history, leads, activities, quotas, forecast_submissions, then the
+// territory files: models, territories, overlays, rules, named accounts, assignments.
 const std::vector<EntitySpec>& entities();
 
 // By entity name ("opportunity") or CSV file name ("opportunities.csv"); null when unknown.

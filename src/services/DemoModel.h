@@ -162,5 +162,7 @@ void writeOpportunities(Context& ctx);  // with history, splits and activities
 void writeLeads(Context& ctx);          // with the activities of first responses
 void writeQuotas(Context& ctx);
 void writeForecasts(Context& ctx);
+// After the bulk load (it reads the accounts back): territory models and the accounts' assignments.
+void writeTerritories(Context& ctx, Database& db);
 
 }  // namespace salesops::demo

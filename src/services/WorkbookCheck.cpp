@@ -5,8 +5,11 @@
 #include <functional>
 #include <map>
 
+#include "common/Currency.h"
 #include "common/Error.h"
 #include "domain/EntitySchema.h"
+#include "storage/TerritoryStore.h"
+#include "territory/AssignmentEngine.h"
 
 namespace salesops {
 namespace {
@@ -64,6 +67,8 @@ class Checker {
     currenciesHaveRates();
     wonLostProbabilities();
     closeNotBeforeCreated();
+    territoryModels();
+    assignmentsDoNotOverlap();
     return std::move(findings_);
   }
 
@@ -210,6 +215,33 @@ class Checker {
         [&](const Statement& row) {
           add("opportunity " + std::string(row.text(0)),
               "close_date " + std::string(row.text(1)) + " is before created_date " + std::string(row.text(2)));
+        });
+  }
+
+  // Each model must compile (parents, loops, rule values, accounts named twice), and one model at most is active.
+  void territoryModels() {
+    int active = 0;
+    for (const auto& model : readTerritoryModels(db_)) {
+      active += model.status == territory::ModelStatus::Active ? 1 : 0;
+      try {
+        territory::AssignmentEngine(readTerritoryModel(db_, model.id), minorDigits(workbook_.settings().currency));
+      } catch (const Error& e) {
+        if (e.kind() != ErrorKind::Data) throw;
+        add("territory_model " + model.id, e.message());
+      }
+    }
+    if (active > 1) add("territory_model", std::to_string(active) + " models are active; one at most may be");
+  }
+
+  void assignmentsDoNotOverlap() {
+    forEachRow(
+        "SELECT a.external_id, x.effective_from, y.effective_from FROM territory_assignment x "
+        "JOIN territory_assignment y ON y.account_id = x.account_id AND y.id <> x.id "
+        "AND x.effective_from < y.effective_from AND coalesce(x.effective_to, '9999-12-31') >= y.effective_from "
+        "JOIN account a ON a.id = x.account_id ORDER BY x.id",
+        [&](const Statement& row) {
+          add("territory_assignment " + std::string(row.text(0)) + " " + std::string(row.text(1)),
+              "is still in force when the row from " + std::string(row.text(2)) + " begins");
         });
   }
 

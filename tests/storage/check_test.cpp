@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/EntitySchema.h"
 #include "services/WorkbookCheck.h"
 #include "services/WorkbookInfo.h"
 #include "storage/Workbook.h"
@@ -138,7 +139,8 @@ TEST(WorkbookInfoTest, CountsEveryEntityAndTheCloseDateRange) {
   EXPECT_EQ(info.path, (dir / "w.salesops").string());
   EXPECT_EQ(info.schemaVersion, Workbook::currentSchemaVersion());
   EXPECT_EQ(info.settings.currency, "USD");
-  ASSERT_EQ(info.rowCounts.size(), 12u);
+  ASSERT_EQ(info.rowCounts.size(), entities().size());  // 12 of DOMAIN.md and 6 of TERRITORY.md
+  ASSERT_EQ(info.rowCounts.size(), 18u);
   EXPECT_EQ(info.rowCounts[0], (std::pair<std::string, std::int64_t>{"stage", 7}));
   EXPECT_EQ(info.rowCounts[2], (std::pair<std::string, std::int64_t>{"rep", 3}));
   EXPECT_EQ(info.rowCounts[5], (std::pair<std::string, std::int64_t>{"opportunity", 3}));
@@ -151,9 +153,11 @@ TEST(WorkbookInfoTest, CountsEveryEntityAndTheCloseDateRange) {
   EXPECT_NE(text.find("Fiscal year:   starts in January (month 1)\n"), std::string::npos) << text;
   EXPECT_NE(text.find("As of:         today\n"), std::string::npos) << text;
   EXPECT_NE(text.find("Close dates:   2025-03-31 .. 2025-06-30\n"), std::string::npos) << text;
-  // Names padded to the longest ("forecast_submission"), counts right-aligned.
-  EXPECT_NE(text.find("  stage                7\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("  forecast_submission  2\n"), std::string::npos) << text;
+  // Names padded to the longest ("territory_named_account", 23 characters) plus two spaces, counts
+  // right-aligned.
+  EXPECT_NE(text.find("  stage                    7\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  forecast_submission      2\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("  territory_named_account  0\n"), std::string::npos) << text;
 }
 
 TEST(WorkbookInfoTest, EmptyWorkbookHasNoCloseDates) {

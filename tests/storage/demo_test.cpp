@@ -242,6 +242,24 @@ TEST_F(DemoInvariants, WorkbookCheckFindsNothing) {
   EXPECT_TRUE(findings.empty());
 }
 
+TEST_F(DemoInvariants, TerritoriesAreActiveAndEveryAccountIsAssigned) {
+  EXPECT_EQ(q("SELECT count(*) FROM territory_model WHERE status = 'active' AND active_from = '2026-01-01'"), 1);
+  EXPECT_EQ(q("SELECT count(*) FROM territory_model WHERE status = 'planning'"), 1);
+  // Every country of the demo falls under a territory; the two named accounts keep their territories.
+  EXPECT_EQ(q("SELECT count(*) FROM territory_assignment"), q("SELECT count(*) FROM account"));
+  EXPECT_EQ(q("SELECT count(*) FROM territory_assignment WHERE source = 'named'"), 2);
+  EXPECT_EQ(q("SELECT count(*) FROM account a JOIN territory_assignment t ON t.account_id = a.id "
+              "WHERE a.territory_id IS NOT t.territory_id"),
+            0);
+  // Germany's territory holds the German accounts, less AC000001 (named to US-ENT) if German, plus AC000002
+  // (named to DACH) unless it is German anyway.
+  const auto german = [&](const char* id) {
+    return q("SELECT count(*) FROM account WHERE country = 'Germany' AND external_id = '" + std::string(id) + "'");
+  };
+  EXPECT_EQ(q("SELECT count(*) FROM account WHERE territory_id = 'DACH'"),
+            q("SELECT count(*) FROM account WHERE country = 'Germany'") - german("AC000001") + 1 - german("AC000002"));
+}
+
 TEST(DemoTest, RefusesAWorkbookThatHasData) {
   TempDir dir;
   auto workbook = makeDemo(dir / "demo.salesops", 500, 1);

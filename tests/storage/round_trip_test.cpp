@@ -50,6 +50,20 @@ const std::map<std::string, std::string> kFiles = {
      "rep_id,period_start,period_end,submitted_at,category,amount,currency\n"
      "R1,2026-01-01,2026-03-31,2026-01-15T12:00:00Z,commit,40000.1,EUR\n"
      "R1,2026-01-01,2026-03-31,2026-01-15T12:00:00Z,best_case,45000,\n"},
+    {"territory_models.csv",
+     "model_id,name,status,active_from\nM1,\"Current, 2026\",active,2026-01-01\nM0,Old,archived,2025-01-01\n"
+     "P1,Draft,planning,\n"},
+    {"territories.csv",
+     "model_id,territory_id,name,parent_id,type,priority,owner_rep_id\nM1,EMEA,Europe,,region,0,\n"
+     "M1,DE,\"Deutschland \"\"Nord\"\"\",EMEA,territory,10,R1\nP1,DE,Germany,,territory,0,R2\n"},
+    {"territory_overlays.csv", "model_id,territory_id,rep_id,role\nM1,DE,R2,se\n"},
+    {"territory_rules.csv",
+     "model_id,territory_id,rule_id,field,operator,value\nM1,EMEA,r1,region,eq,EMEA\n"
+     "M1,DE,r1,country,in,DE|AT\nM1,DE,r1,employees,range,100..\nM1,DE,r2,postal_code,prefix,01|02\n"},
+    {"territory_named_accounts.csv", "model_id,territory_id,account_id\nM1,DE,A1\n"},
+    {"territory_assignments.csv",
+     "account_id,territory_id,effective_from,effective_to,source\nA1,EMEA,2025-01-01,2025-12-31,rule\n"
+     "A1,DE,2026-01-01,,named\n"},
 };
 
 TEST(RoundTrip, ExportImportExportIsByteIdenticalInEveryEntity) {

@@ -28,6 +28,7 @@
 #include "views/placeholder/PlaceholderPage.h"
 #include "views/reports/ReportsPage.h"
 #include "views/tables/EntityTableView.h"
+#include "views/territories/TerritoriesPage.h"
 
 namespace {
 
@@ -91,11 +92,8 @@ void MainWindow::createPages() {
   }
   forecast_ = new ForecastPage(this);
   addPage(QStringLiteral("forecast"), tr("Forecast"), forecast_);
-  addPage(QStringLiteral("territories"), tr("Territories"),
-          new PlaceholderPage(QStringLiteral("territories"), tr("Coming soon: territory management"),
-                              tr("Define territories by rules on country, region, industry and size, and assign "
-                                 "every account to one."),
-                              this));
+  territories_ = new TerritoriesPage(this);
+  addPage(QStringLiteral("territories"), tr("Territories"), territories_);
   addPage(QStringLiteral("compensation"), tr("Compensation"),
           new PlaceholderPage(QStringLiteral("compensation"), tr("Coming soon: compensation"),
                               tr("Compute commission payouts from comp plans, quotas and credited bookings, with "
@@ -205,6 +203,7 @@ void MainWindow::closeWorkbook() {
   // The views let go of the connection before the workbook (and its lock) goes away.
   for (auto* view : tables_) view->setDatabase(nullptr, {});
   if (forecast_) forecast_->showWorkbook(nullptr);  // it writes adjustments through the window's workbook
+  if (territories_) territories_->showWorkbook(nullptr);
   workbook_.reset();
   if (dashboard_) dashboard_->showWorkbook(nullptr);
   updateTitle();
@@ -221,6 +220,7 @@ void MainWindow::attachViews() {
   for (auto* view : tables_) view->setDatabase(&workbook_->db(), currency);
   dashboard_->showWorkbook(workbook_.get());
   forecast_->showWorkbook(workbook_.get());
+  territories_->showWorkbook(workbook_.get());
   updateTitle();
   updateStatus();
 }

@@ -14,6 +14,7 @@
 
 class DashboardPage;
 class ReportsPage;
+class TerritoriesPage;
 class EntityTableView;
 class ForecastPage;
 class QAction;
@@ -75,6 +76,7 @@ class MainWindow : public QMainWindow {
   DashboardPage* dashboard_ = nullptr;
   ReportsPage* reports_ = nullptr;
   ForecastPage* forecast_ = nullptr;
+  TerritoriesPage* territories_ = nullptr;
   std::vector<EntityTableView*> tables_;
   QLabel* activityLabel_ = nullptr;
   QLabel* rowsLabel_ = nullptr;

@@ -1,0 +1,58 @@
+// Hierarchy edits of TerritoryService: only planning models change, each edit in one audited transaction.
+#include <algorithm>
+
+#include "common/Error.h"
+#include "services/TerritoryService.h"
+
+namespace salesops {
+
+territory::Model TerritoryService::planningModel(const std::string& modelId) {
+  territory::Model model = loadModel(modelId);
+  if (model.status != territory::ModelStatus::Planning)
+    throw Error(ErrorKind::Data, "model " + modelId + " is " + std::string(territory::toString(model.status)) +
+                                     "; only planning models are edited (copy it into a planning model first)");
+  return model;
+}
+
+void TerritoryService::addTerritory(const std::string& modelId, const territory::Territory& t) {
+  const territory::Model model = planningModel(modelId);
+  if (t.id.empty()) throw Error(ErrorKind::Data, "a territory needs an id");
+  if (model.find(t.id)) throw Error(ErrorKind::Data, "model " + modelId + " already has a territory " + t.id);
+  if (!t.parentId.empty() && !model.find(t.parentId))
+    throw Error(ErrorKind::Data, "model " + modelId + " has no territory " + t.parentId + " to put " + t.id + " under");
+  if (t.priority < 0) throw Error(ErrorKind::Data, "priority must be 0 or more, not " + std::to_string(t.priority));
+  Transaction transaction(workbook_.db());
+  insertTerritory(workbook_.db(), modelId, t);
+  workbook_.audit("territory add", "territory", "model " + modelId + " territory " + t.id);
+  transaction.commit();
+}
+
+void TerritoryService::updateTerritory(const std::string& modelId, const std::string& territoryId,
+                                       const std::string& name, std::int64_t priority) {
+  const territory::Model model = planningModel(modelId);
+  if (!model.find(territoryId)) throw Error(ErrorKind::Data, "model " + modelId + " has no territory " + territoryId);
+  if (priority < 0) throw Error(ErrorKind::Data, "priority must be 0 or more, not " + std::to_string(priority));
+  Transaction transaction(workbook_.db());
+  salesops::updateTerritory(workbook_.db(), modelId, territoryId, name, priority);
+  workbook_.audit(
+      "territory edit", "territory",
+      "model " + modelId + " territory " + territoryId + ": \"" + name + "\", priority " + std::to_string(priority));
+  transaction.commit();
+}
+
+territory::Territory TerritoryService::removeTerritory(const std::string& modelId, const std::string& territoryId) {
+  const territory::Model model = planningModel(modelId);
+  const territory::Territory* found = model.find(territoryId);
+  if (!found) throw Error(ErrorKind::Data, "model " + modelId + " has no territory " + territoryId);
+  const bool hasChildren = std::any_of(model.territories.begin(), model.territories.end(),
+                                       [&](const auto& t) { return t.parentId == territoryId; });
+  if (hasChildren)
+    throw Error(ErrorKind::Data, "territory " + territoryId + " has territories under it; remove or move those first");
+  Transaction transaction(workbook_.db());
+  deleteTerritory(workbook_.db(), modelId, territoryId);
+  workbook_.audit("territory remove", "territory", "model " + modelId + " territory " + territoryId);
+  transaction.commit();
+  return *found;
+}
+
+}  // namespace salesops
