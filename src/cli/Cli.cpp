@@ -63,6 +63,7 @@ int run(const std::vector<std::string>& args, CliStreams streams) {
   addKpiCommand(app, streams);
   addForecastCommand(app, streams);
   addReportCommand(app, streams);
+  addCompCommand(app, streams);
 
   // CLI11 reports an unknown verb as a missing subcommand; name it instead.
   if (!args.empty() && !args.front().empty() && args.front().front() != '-') {

@@ -17,6 +17,7 @@ void addExportCommand(CLI::App& app, CliStreams& streams);
 void addKpiCommand(CLI::App&, CliStreams&);
 void addForecastCommand(CLI::App&, CliStreams&);
 void addReportCommand(CLI::App&, CliStreams&);
+void addCompCommand(CLI::App&, CliStreams&);
 
 // A LongTask whose progress goes to the error stream when it is a terminal, and nowhere otherwise.
 LongTask terminalProgress(CliStreams& streams);

@@ -162,5 +162,6 @@ void writeOpportunities(Context& ctx);  // with history, splits and activities
 void writeLeads(Context& ctx);          // with the activities of first responses
 void writeQuotas(Context& ctx);
 void writeForecasts(Context& ctx);
+void writeCompPlans(Context& ctx, Database& db);  // plans and assignments (DemoComp.cpp)
 
 }  // namespace salesops::demo

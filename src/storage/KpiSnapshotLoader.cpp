@@ -118,8 +118,8 @@ class Converter {
 
 class Loader {
  public:
-  Loader(Workbook& workbook, const LongTask& task)
-      : db_(workbook.db()), task_(task), fx_(workbook.settings().currency) {
+  Loader(Workbook& workbook, const LongTask& task, bool bookingsOnly = false)
+      : db_(workbook.db()), task_(task), fx_(workbook.settings().currency), bookingsOnly_(bookingsOnly) {
     snap_.currency = fx_.corporateCurrency();
   }
 
@@ -136,6 +136,11 @@ class Loader {
     loadSplitsAndHistory();
     step("quotas and forecasts");
     loadQuotasAndForecasts();
+    if (bookingsOnly_) {
+      step("indexes");
+      snap_.buildIndexes();
+      return std::move(snap_);
+    }
     step("leads");
     loadLeads();
     step("activities");
@@ -267,6 +272,7 @@ class Loader {
       snap_.splits.rep.push_back(repOf(splits, 2, "opportunity_split", id, false));
       snap_.splits.percent.push_back(static_cast<std::uint16_t>(splits.int64(3)));
     }
+    if (bookingsOnly_) return;
     // A lost stage says nothing about how far a deal got (KpiSnapshot::reachedLevel), and history is the
     // largest table: those rows are dropped inside SQLite instead of being handed over one by one.
     Statement history = db_.prepare(
@@ -290,6 +296,7 @@ class Loader {
       q.endDay.push_back(dayOf(quotas, 3, "quota", id, "period_end"));
       q.amount.push_back(convert(quotas, 4, 5, q.startDay.back(), "quota", id));
     }
+    if (bookingsOnly_) return;
     // Only `commit` submissions are forecast calls (KPIS.md); best case and pipeline stay on disk.
     Statement calls = db_.prepare(
         "SELECT id, coalesce(rep_id, -1), period_start, period_end, submitted_at, category, amount, "
@@ -356,6 +363,7 @@ class Loader {
   Database& db_;
   const LongTask& task_;
   FxTable fx_;
+  bool bookingsOnly_;
   KpiSnapshot snap_;
   IdMap reps_, opps_;
   std::unordered_map<std::int64_t, std::uint16_t> stageIds_;
@@ -364,5 +372,9 @@ class Loader {
 }  // namespace
 
 KpiSnapshot loadKpiSnapshot(Workbook& workbook, const LongTask& task) { return Loader(workbook, task).run(); }
+
+KpiSnapshot loadBookingsSnapshot(Workbook& workbook, const LongTask& task) {
+  return Loader(workbook, task, true).run();
+}
 
 }  // namespace salesops

@@ -138,7 +138,7 @@ TEST(WorkbookInfoTest, CountsEveryEntityAndTheCloseDateRange) {
   EXPECT_EQ(info.path, (dir / "w.salesops").string());
   EXPECT_EQ(info.schemaVersion, Workbook::currentSchemaVersion());
   EXPECT_EQ(info.settings.currency, "USD");
-  ASSERT_EQ(info.rowCounts.size(), 12u);
+  ASSERT_EQ(info.rowCounts.size(), 13u);  // the twelve record entities and comp_assignment
   EXPECT_EQ(info.rowCounts[0], (std::pair<std::string, std::int64_t>{"stage", 7}));
   EXPECT_EQ(info.rowCounts[2], (std::pair<std::string, std::int64_t>{"rep", 3}));
   EXPECT_EQ(info.rowCounts[5], (std::pair<std::string, std::int64_t>{"opportunity", 3}));

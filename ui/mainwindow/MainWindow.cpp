@@ -23,6 +23,7 @@
 #include "seams/FileDialogSeam.h"
 #include "seams/MessageBoxSeam.h"
 #include "storage/Workbook.h"
+#include "views/compensation/CompensationPage.h"
 #include "views/dashboard/DashboardPage.h"
 #include "views/placeholder/PlaceholderPage.h"
 #include "views/tables/EntityTableView.h"
@@ -97,11 +98,9 @@ void MainWindow::createPages() {
                               tr("Define territories by rules on country, region, industry and size, and assign "
                                  "every account to one."),
                               this));
-  addPage(QStringLiteral("compensation"), tr("Compensation"),
-          new PlaceholderPage(QStringLiteral("compensation"), tr("Coming soon: compensation"),
-                              tr("Compute commission payouts from comp plans, quotas and credited bookings, with "
-                                 "a statement per rep."),
-                              this));
+  compensation_ = new CompensationPage(this);
+  compensation_->setRunner([this](const QString& title, auto work) { return runExclusive(title, std::move(work)); });
+  addPage(QStringLiteral("compensation"), tr("Compensation"), compensation_);
   addPage(QStringLiteral("reports"), tr("Reports"),
           new PlaceholderPage(QStringLiteral("reports"), tr("Coming soon: reports"),
                               tr("Print or export pipeline, bookings and attainment reports as XLSX or HTML."), this));
@@ -202,6 +201,7 @@ void MainWindow::closeWorkbook() {
   for (auto* view : tables_) view->setDatabase(nullptr, {});
   workbook_.reset();
   if (dashboard_) dashboard_->showWorkbook(nullptr);
+  if (compensation_) compensation_->showWorkbook(nullptr);
   updateTitle();
   updateStatus();
 }
@@ -215,11 +215,35 @@ void MainWindow::attachViews() {
   }
   for (auto* view : tables_) view->setDatabase(&workbook_->db(), currency);
   dashboard_->showWorkbook(workbook_.get());
+  compensation_->showWorkbook(workbook_.get());
   updateTitle();
   updateStatus();
 }
 
 bool MainWindow::reopen(const std::filesystem::path& path) { return openWorkbook(toQString(path)); }
+
+bool MainWindow::runExclusive(const QString& title,
+                              std::function<void(salesops::Workbook&, const salesops::LongTask&)> work) {
+  if (!workbook_ || workbook_->readOnly()) return false;
+  const std::filesystem::path path = workbook_->path();
+  closeWorkbook();
+  setBusy(true);
+  const auto outcome = TaskProgressDialog::run(this, title, [&](const salesops::LongTask& task) {
+    auto worker = salesops::Workbook::open(path);
+    work(*worker, task);
+  });
+  setBusy(false);
+  reopen(path);
+  if (outcome.cancelled) {
+    MessageBoxSeam::information(this, title, tr("Cancelled. The workbook was not changed."));
+    return false;
+  }
+  if (!outcome.ok) {
+    MessageBoxSeam::critical(this, title, outcome.error);
+    return false;
+  }
+  return true;
+}
 
 bool MainWindow::importCsvWorkbook(const QString& folder) {
   if (!workbook_) return false;
