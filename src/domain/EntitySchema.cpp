@@ -148,6 +148,12 @@ std::vector<EntitySpec> build() {
                   keyed(enumeration("category", {"commit", "best_case", "pipeline"})),
                   money("amount", "currency", true), ofType("currency", T::Currency)}});
   addTerritoryEntities(all);
+  // Who is on which compensation plan when (COMP.md); the plans themselves travel as plans/<plan_id>.json.
+  all.push_back({"comp_assignment",
+                 "comp_assignment",
+                 "comp_assignments.csv",
+                 {reference("rep_id", "rep", true, true), F{"plan_id", "plan_id", T::Text, true},
+                  keyed(ofType("effective_from", T::Date)), ofType("effective_to", T::Date)}});
   return all;
 }
 

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "common/Error.h"
+#include "io/PlanFiles.h"
 #include "storage/EntityStore.h"
 
 namespace salesops {
@@ -142,6 +143,7 @@ std::vector<ExportedFile> exportNativeCsv(Workbook& workbook, const std::filesys
   }
   task.checkCancelled();
   for (auto& writer : writers) writer->commit();
+  writePlanFiles(db, dir);
   task.report("export", done, total);
   return files;
 }

@@ -4,10 +4,13 @@
 #include <fstream>
 #include <unordered_map>
 
+#include "common/Currency.h"
 #include "common/Decimal.h"
 #include "common/Error.h"
+#include "comp/CompPlanParser.h"
 #include "io/NativeImportRow.h"
 #include "io/NativeImportWriter.h"
+#include "io/PlanFiles.h"
 
 namespace salesops {
 using namespace importing;
@@ -339,6 +342,7 @@ ImportReport importNativeCsv(Workbook& workbook, const std::vector<std::filesyst
     done += bytes;
     task.report("import " + in.name, done, total);
   }
+  if (options.onlyEntity.empty() || options.onlyEntity == "comp_plan") importPlanFiles(paths, run, corporate);
   if (run.unlistedProblems > 0) {
     report.problems.push_back("… and " + std::to_string(run.unlistedProblems) + " more problems not listed");
   }

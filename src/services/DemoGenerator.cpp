@@ -59,6 +59,7 @@ DemoSummary generateDemo(Workbook& workbook, const DemoOptions& options, const L
   task.report("indexes", 0, 0);
   out.finishBulk();
   demo::writeTerritories(ctx, db);
+  demo::writeCompPlans(ctx, db);
 
   // The business the demo describes: USD books, calendar fiscal years, seen from 2026-11-15.
   out.setting("currency", "USD");

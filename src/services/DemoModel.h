@@ -164,5 +164,6 @@ void writeQuotas(Context& ctx);
 void writeForecasts(Context& ctx);
 // After the bulk load (it reads the accounts back): territory models and the accounts' assignments.
 void writeTerritories(Context& ctx, Database& db);
+void writeCompPlans(Context& ctx, Database& db);  // plans and assignments (DemoComp.cpp)
 
 }  // namespace salesops::demo

@@ -122,8 +122,8 @@ class Converter {
 
 class Loader {
  public:
-  Loader(Workbook& workbook, const LongTask& task)
-      : db_(workbook.db()), task_(task), fx_(workbook.settings().currency) {
+  Loader(Workbook& workbook, const LongTask& task, bool bookingsOnly = false)
+      : db_(workbook.db()), task_(task), fx_(workbook.settings().currency), bookingsOnly_(bookingsOnly) {
     snap_.currency = fx_.corporateCurrency();
   }
 
@@ -138,7 +138,7 @@ class Loader {
     // while this one loads the opportunities. Inside an open transaction it would not see uncommitted rows,
     // so then everything is read here.
     std::future<void> side;
-    const bool parallel = sqlite3_get_autocommit(db_.handle()) != 0 && !db_.path().empty();
+    const bool parallel = !bookingsOnly_ && sqlite3_get_autocommit(db_.handle()) != 0 && !db_.path().empty();
     if (parallel) {
       side = std::async(std::launch::async, [this] {
         Database second = Database::open(db_.path(), Database::Mode::ReadOnly);
@@ -152,12 +152,14 @@ class Loader {
     loadSplitsAndHistory();
     step("quotas and forecasts");
     loadQuotasAndForecasts();
-    step("leads and activities");
-    if (parallel) {
-      side.get();
-    } else {
-      loadLeads(db_);
-      loadActivities(db_);
+    if (!bookingsOnly_) {
+      step("leads and activities");
+      if (parallel) {
+        side.get();
+      } else {
+        loadLeads(db_);
+        loadActivities(db_);
+      }
     }
     step("indexes");
     snap_.buildIndexes();
@@ -286,6 +288,7 @@ class Loader {
       snap_.splits.rep.push_back(repOf(splits, 2, "opportunity_split", id, false));
       snap_.splits.percent.push_back(static_cast<std::uint16_t>(splits.int64(3)));
     }
+    if (bookingsOnly_) return;
     // A lost stage says nothing about how far a deal got (KpiSnapshot::reachedLevel), and history is the
     // largest table: those rows are dropped inside SQLite instead of being handed over one by one.
     Statement history = db_.prepare(
@@ -309,6 +312,7 @@ class Loader {
       q.endDay.push_back(dayOf(quotas, 3, "quota", id, "period_end"));
       q.amount.push_back(convert(quotas, 4, 5, q.startDay.back(), "quota", id));
     }
+    if (bookingsOnly_) return;
     // Only `commit` submissions are forecast calls (KPIS.md); best case and pipeline stay on disk.
     Statement calls = db_.prepare(
         "SELECT id, coalesce(rep_id, -1), period_start, period_end, submitted_at, category, amount, "
@@ -375,6 +379,7 @@ class Loader {
   Database& db_;
   const LongTask& task_;
   FxTable fx_;
+  bool bookingsOnly_;
   KpiSnapshot snap_;
   IdMap reps_, opps_;
   std::unordered_map<std::int64_t, std::uint16_t> stageIds_;
@@ -383,5 +388,9 @@ class Loader {
 }  // namespace
 
 KpiSnapshot loadKpiSnapshot(Workbook& workbook, const LongTask& task) { return Loader(workbook, task).run(); }
+
+KpiSnapshot loadBookingsSnapshot(Workbook& workbook, const LongTask& task) {
+  return Loader(workbook, task, true).run();
+}
 
 }  // namespace salesops

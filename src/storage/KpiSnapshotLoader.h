@@ -13,4 +13,8 @@ namespace salesops {
 // rate, a malformed date); Error(Cancelled) when task.cancel is set. Progress: one report per table.
 KpiSnapshot loadKpiSnapshot(Workbook& workbook, const LongTask& task = {});
 
+// The same snapshot with only what bookings, quota and pay read (stages, reps, opportunities, splits,
+// quotas): history, forecast calls, leads and activities stay empty. For the payout engine.
+KpiSnapshot loadBookingsSnapshot(Workbook& workbook, const LongTask& task = {});
+
 }  // namespace salesops

@@ -64,6 +64,21 @@ const std::map<std::string, std::string> kFiles = {
     {"territory_assignments.csv",
      "account_id,territory_id,effective_from,effective_to,source\nA1,EMEA,2025-01-01,2025-12-31,rule\n"
      "A1,DE,2026-01-01,,named\n"},
+    {"comp_assignments.csv",
+     "rep_id,plan_id,effective_from,effective_to\nR1,AE,2026-01-01,2026-06-30\nR1,AE-2,2026-07-01,\nR2,MGR,2026-01-01,"
+     "\n"},
+};
+
+// Plan files as a user writes them (spacing and key order of their own), in two versions of one plan.
+const std::map<std::string, std::string> kPlans = {
+    {"AE.json",
+     "{\"plan_id\": \"AE\", \"effective_from\": \"2026-07-01\",\n \"components\": [{\"id\": \"c\", \"kind\": "
+     "\"commission\", \"rates\": {\"semantics\": \"marginal\", \"tiers\": [{\"from\": 0, \"rate\": \"0.1\"}]}}]}\n"},
+    {"AE@2026-01-01.json",
+     "{\"effective_from\": \"2026-01-01\", \"plan_id\": \"AE\", \"name\": \"AE \u00e9t\u00e9\", \"components\": []}"},
+    {"MGR.json",
+     "{\"plan_id\": \"MGR\", \"effective_from\": \"2026-01-01\", \"components\": [{\"id\": \"o\", "
+     "\"kind\": \"override\", \"rate\": \"0.02\"}]}"},
 };
 
 TEST(RoundTrip, ExportImportExportIsByteIdenticalInEveryEntity) {
@@ -71,6 +86,8 @@ TEST(RoundTrip, ExportImportExportIsByteIdenticalInEveryEntity) {
   auto source = Workbook::create(dir / "source.salesops");
   std::filesystem::create_directories(dir / "in");
   for (const auto& [name, content] : kFiles) writeFile(dir / "in" / name, content);
+  std::filesystem::create_directories(dir / "in" / "plans");
+  for (const auto& [name, content] : kPlans) writeFile(dir / "in" / "plans" / name, content);
   auto report = importNativeCsv(*source, {dir / "in"}, {});
   ASSERT_TRUE(report.committed) << (report.problems.empty() ? "" : report.problems[0]);
   auto first = exportNativeCsv(*source, dir / "first");
@@ -86,6 +103,11 @@ TEST(RoundTrip, ExportImportExportIsByteIdenticalInEveryEntity) {
     EXPECT_GT(f.rows, 0) << f.entity << " has no rows: the test would not cover it";
     EXPECT_EQ(readFile(f.path), readFile(dir / "second" / f.path.filename())) << f.path.filename();
   }
+  // Plans come back as the very text that went in, each version under its own name.
+  for (const auto& [name, content] : kPlans) {
+    EXPECT_EQ(readFile(dir / "first" / "plans" / name), content) << name;
+    EXPECT_EQ(readFile(dir / "second" / "plans" / name), content) << name;
+  }
   // Spot checks that the text really went through quoting unchanged.
   const std::string reps = readFile(dir / "second" / "reps.csv");
   EXPECT_NE(reps.find("\"Zoë \"\"Z\"\" Ødegård\""), std::string::npos) << reps;
@@ -94,6 +116,22 @@ TEST(RoundTrip, ExportImportExportIsByteIdenticalInEveryEntity) {
   // Importing the export into the source again changes nothing.
   report = importNativeCsv(*source, {dir / "second"}, {});
   for (const auto& f : report.files) EXPECT_EQ(f.inserted + f.updated, 0) << f.file;
+}
+
+TEST(RoundTrip, ABadPlanFileIsNamedWithItsJsonPathAndNothingIsImported) {
+  TempDir dir;
+  auto workbook = Workbook::create(dir / "w.salesops");
+  std::filesystem::create_directories(dir / "in" / "plans");
+  writeFile(dir / "in" / "reps.csv", "rep_id,name\nR1,Ann\n");
+  writeFile(dir / "in" / "plans" / "X.json",
+            "{\"plan_id\": \"X\", \"effective_from\": \"2026-01-01\", \"components\": [{\"id\": \"b\", \"kind\": "
+            "\"bonus\", \"min_attainment\": 1, \"amount\": 5}]}");
+  const auto report = importNativeCsv(*workbook, {dir / "in"}, {});
+  EXPECT_FALSE(report.committed);
+  ASSERT_EQ(report.problems.size(), 1u);
+  EXPECT_EQ(report.problems[0], "plans/X.json: components[0].amount: must be a money string such as \"5000.00\"");
+  EXPECT_EQ(workbook->db().queryInt("SELECT count(*) FROM rep"), 0);
+  EXPECT_EQ(workbook->db().queryInt("SELECT count(*) FROM comp_plan"), 0);
 }
 
 }  // namespace

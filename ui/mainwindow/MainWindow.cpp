@@ -23,9 +23,9 @@
 #include "seams/FileDialogSeam.h"
 #include "seams/MessageBoxSeam.h"
 #include "storage/Workbook.h"
+#include "views/compensation/CompensationPage.h"
 #include "views/dashboard/DashboardPage.h"
 #include "views/forecast/ForecastPage.h"
-#include "views/placeholder/PlaceholderPage.h"
 #include "views/reports/ReportsPage.h"
 #include "views/tables/EntityTableView.h"
 #include "views/territories/TerritoriesPage.h"
@@ -94,11 +94,9 @@ void MainWindow::createPages() {
   addPage(QStringLiteral("forecast"), tr("Forecast"), forecast_);
   territories_ = new TerritoriesPage(this);
   addPage(QStringLiteral("territories"), tr("Territories"), territories_);
-  addPage(QStringLiteral("compensation"), tr("Compensation"),
-          new PlaceholderPage(QStringLiteral("compensation"), tr("Coming soon: compensation"),
-                              tr("Compute commission payouts from comp plans, quotas and credited bookings, with "
-                                 "a statement per rep."),
-                              this));
+  compensation_ = new CompensationPage(this);
+  compensation_->setRunner([this](const QString& title, auto work) { return runExclusive(title, std::move(work)); });
+  addPage(QStringLiteral("compensation"), tr("Compensation"), compensation_);
   reports_ = new ReportsPage(settings_, this);
   addPage(QStringLiteral("reports"), tr("Reports"), reports_);
   connect(dashboard_, &DashboardPage::serviceChanged, this, [this] {
@@ -206,6 +204,7 @@ void MainWindow::closeWorkbook() {
   if (territories_) territories_->showWorkbook(nullptr);
   workbook_.reset();
   if (dashboard_) dashboard_->showWorkbook(nullptr);
+  if (compensation_) compensation_->showWorkbook(nullptr);
   updateTitle();
   updateStatus();
 }
@@ -221,11 +220,35 @@ void MainWindow::attachViews() {
   dashboard_->showWorkbook(workbook_.get());
   forecast_->showWorkbook(workbook_.get());
   territories_->showWorkbook(workbook_.get());
+  compensation_->showWorkbook(workbook_.get());
   updateTitle();
   updateStatus();
 }
 
 bool MainWindow::reopen(const std::filesystem::path& path) { return openWorkbook(toQString(path)); }
+
+bool MainWindow::runExclusive(const QString& title,
+                              std::function<void(salesops::Workbook&, const salesops::LongTask&)> work) {
+  if (!workbook_ || workbook_->readOnly()) return false;
+  const std::filesystem::path path = workbook_->path();
+  closeWorkbook();
+  setBusy(true);
+  const auto outcome = TaskProgressDialog::run(this, title, [&](const salesops::LongTask& task) {
+    auto worker = salesops::Workbook::open(path);
+    work(*worker, task);
+  });
+  setBusy(false);
+  reopen(path);
+  if (outcome.cancelled) {
+    MessageBoxSeam::information(this, title, tr("Cancelled. The workbook was not changed."));
+    return false;
+  }
+  if (!outcome.ok) {
+    MessageBoxSeam::critical(this, title, outcome.error);
+    return false;
+  }
+  return true;
+}
 
 bool MainWindow::importCsvWorkbook(const QString& folder) {
   if (!workbook_) return false;

@@ -6,12 +6,14 @@
 #include <QString>
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <vector>
 
 #include "mainwindow/UserSettings.h"
 #include "storage/TableQuery.h"
 
+class CompensationPage;
 class DashboardPage;
 class ReportsPage;
 class TerritoriesPage;
@@ -25,7 +27,8 @@ class QStackedWidget;
 
 namespace salesops {
 class Workbook;
-}
+struct LongTask;
+}  // namespace salesops
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -40,6 +43,9 @@ class MainWindow : public QMainWindow {
   bool importCsvWorkbook(const QString& folder);
   bool exportCsvWorkbook(const QString& folder);
   void closeWorkbook();
+  // Closes the workbook, runs `work` on a worker thread with its own connection behind a progress dialog,
+  // and opens the workbook again; failures and cancellation are told in a message box.
+  bool runExclusive(const QString& title, std::function<void(salesops::Workbook&, const salesops::LongTask&)> work);
 
   salesops::Workbook* workbook() const noexcept { return workbook_.get(); }
   // The table page of an entity ("opportunity"), or null.
@@ -77,6 +83,7 @@ class MainWindow : public QMainWindow {
   ReportsPage* reports_ = nullptr;
   ForecastPage* forecast_ = nullptr;
   TerritoriesPage* territories_ = nullptr;
+  CompensationPage* compensation_ = nullptr;
   std::vector<EntityTableView*> tables_;
   QLabel* activityLabel_ = nullptr;
   QLabel* rowsLabel_ = nullptr;
