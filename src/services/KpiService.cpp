@@ -7,6 +7,7 @@
 #include "common/Currency.h"
 #include "common/Error.h"
 #include "kpi/KpiEngine.h"
+#include "services/KpiTerritories.h"
 #include "storage/KpiSnapshotLoader.h"
 
 namespace salesops {
@@ -21,7 +22,11 @@ std::optional<KpiGrouping> parseKpiGrouping(std::string_view text) noexcept {
 }
 
 KpiService::KpiService(Workbook& workbook, const LongTask& task)
-    : KpiService(loadKpiSnapshot(workbook, task), workbook.fiscalCalendar(), workbook.settings().asOf) {}
+    : KpiService(loadKpiSnapshot(workbook, task), workbook.fiscalCalendar(), workbook.settings().asOf) {
+  task.checkCancelled();
+  task.report("Loading territories", 0, 0);
+  if (auto facts = loadTerritoryFacts(workbook, snapshot_)) setTerritories(std::move(*facts));
+}
 
 KpiService::KpiService(KpiSnapshot snapshot, FiscalCalendar calendar, std::optional<Date> asOfSetting)
     : snapshot_(std::move(snapshot)), calendar_(calendar), asOfSetting_(asOfSetting) {

@@ -2,6 +2,7 @@
 // period, formats and the usage errors of CLI.md.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "CliTestSupport.h"
@@ -101,6 +102,33 @@ TEST_F(KpiCliTest, DefinitionOptionChangesCoverageBase) {
   EXPECT_NE(remaining[7], full[7]);
 }
 
+// The demo's active territory model has four regions at the top; every won deal falls in one of them or in
+// "(none)", so their bookings add up to everyone's, and a region's scope equals its row.
+TEST_F(KpiCliTest, ByTerritoryPartitionsBookingsAcrossTheTopTerritories) {
+  const auto byTerritory = runCli({"kpi", book(), "--period", "FY2026", "--by", "territory", "--kpis", "bookings"});
+  ASSERT_EQ(byTerritory.code, 0) << byTerritory.err;
+  const auto rows = lines(byTerritory.out);
+  ASSERT_GT(rows.size(), 5u);
+  const auto cents = [](const std::string& row) {
+    const std::string amount = row.substr(row.rfind(',') + 1);
+    return std::llround(std::stod(amount) * 100);
+  };
+  long long top = 0;
+  for (const auto& row : rows) {
+    const std::string id = row.substr(0, row.find(','));
+    if (id == "NA" || id == "EMEA" || id == "APAC" || id == "LATAM" || id == "(none)") top += cents(row);
+  }
+  const auto all = lines(runCli({"kpi", book(), "--period", "FY2026", "--kpis", "bookings"}).out);
+  EXPECT_EQ(top, cents(all.at(1)));
+  EXPECT_GT(top, 0);
+  const auto emea = lines(runCli({"kpi", book(), "--period", "FY2026", "--scope", "EMEA", "--kpis", "bookings"}).out);
+  for (const auto& row : rows) {
+    if (row.rfind("EMEA,", 0) == 0) {
+      EXPECT_EQ(cents(row), cents(emea.at(1)));
+    }
+  }
+}
+
 TEST_F(KpiCliTest, UsageErrorsExitWithTwo) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {"kpi", book(), "--period", "FY2026-Q5"},
@@ -108,6 +136,7 @@ TEST_F(KpiCliTest, UsageErrorsExitWithTwo) {
            {"kpi", book()},
            {"kpi", book(), "--period", "FY2026", "--kpis", "bookings,nonsense"},
            {"kpi", book(), "--period", "FY2026", "--by", "region"},
+           {"kpi", book(), "--period", "FY2026", "--by", "territory", "--scope", "NOWHERE"},
            {"kpi", book(), "--period", "FY2026", "--format", "xml"},
            {"kpi", book(), "--period", "FY2026", "--as-of", "2026-02-30"},
            {"kpi", book(), "--period", "FY2026", "--scope", "NOBODY"},

@@ -31,6 +31,12 @@ void ScopePicker::setService(const salesops::KpiService& service) {
     add(tr("%1's team").arg(qs(manager.name)), QStringLiteral("manager:") + qs(manager.id),
         {KpiGrouping::All, manager.id, {}});
   }
+  if (const auto* territories = service.territories()) {
+    for (std::size_t t = 0; t < territories->id.size(); ++t) {
+      add(tr("Territory: %1").arg(qs(territories->name[t])), QStringLiteral("territory:") + qs(territories->id[t]),
+          {KpiGrouping::All, territories->id[t], {}});
+    }
+  }
   for (const auto& rep : service.groups(KpiGrouping::Rep, {})) {
     add(tr("%1 (%2)").arg(qs(rep.name), qs(rep.id)), QStringLiteral("rep:") + qs(rep.id),
         {KpiGrouping::Rep, rep.id, rep.id});

@@ -1,7 +1,7 @@
 #pragma once
 // A combo box of dashboard scopes: everyone, each team, each manager's team (the manager and everyone below),
-// each rep on their own. Item data is a key ("all", "team:East", "manager:R001", "rep:R001") that tests and
-// saved views can select by.
+// each rep on their own. Item data is a key ("all", "team:East", "manager:R001", "rep:R001", "territory:US-W") that
+// tests and saved views can select by.
 #include <QComboBox>
 
 #include <string>

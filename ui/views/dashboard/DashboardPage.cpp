@@ -242,9 +242,14 @@ void DashboardPage::refresh() {
   }
   if (report.groups.empty()) return;
   scopeReps_.clear();
+  scopeTerritories_.clear();
+  // In a territory scope the group's "reps" are territories (kpi/TerritoryScope.h).
+  const salesops::KpiSnapshot& groupSnapshot = service_->snapshotFor(scope.by, scope.scope);
+  const bool territoryScope = &groupSnapshot != &service_->snapshot();
   if (scope.by != salesops::KpiGrouping::All || !scope.scope.empty() || !scope.rep.empty()) {
+    auto& ids = territoryScope ? scopeTerritories_ : scopeReps_;
     for (const std::int32_t r : report.groups[group].reps)
-      scopeReps_.push_back(service_->snapshot().reps.id[static_cast<std::size_t>(r)]);
+      ids.push_back(groupSnapshot.reps.id[static_cast<std::size_t>(r)]);
   }
   const auto& current = report.grid.cell(group, kTrendPeriods - 1);
   const auto& previous = report.grid.cell(group, kTrendPeriods - 2);
@@ -278,8 +283,8 @@ void DashboardPage::refresh() {
   }
   trendChart_->setTrend(names, winRate, cycle);
   forecastChart_->setPeriods(names, forecast, bookings, currency_);
-  pipelineChart_->setStages(salesops::pipelineByStage(service_->snapshot(), report.groups[group].reps, period),
-                            currency_, minorDigits_);
+  pipelineChart_->setStages(salesops::pipelineByStage(groupSnapshot, report.groups[group].reps, period), currency_,
+                            minorDigits_);
   showRepChart(period, scope);
   emit kpisShown();
 }
@@ -290,11 +295,19 @@ void DashboardPage::showRepChart(const salesops::Period& period, const Dashboard
   request.by = salesops::KpiGrouping::Rep;
   request.scope = scope.scope;
   request.choices = definitions_;
+  if (!scopeTerritories_.empty()) {
+    // A territory scope has no reps of its own: one bar per territory of the subtree.
+    request.by = salesops::KpiGrouping::Territory;
+    request.scope.clear();
+  }
   const salesops::KpiReport report = service_->compute(request, today());
   std::vector<BookingsVsQuotaChart::Rep> reps;
   for (std::size_t g = 0; g < report.groups.size(); ++g) {
     const auto& group = report.groups[g];
     if (!scope.rep.empty() && group.id != scope.rep) continue;
+    if (!scopeTerritories_.empty() &&
+        std::find(scopeTerritories_.begin(), scopeTerritories_.end(), group.id) == scopeTerritories_.end())
+      continue;
     const auto& cell = report.grid.cell(g, 0);
     reps.push_back({QString::fromStdString(group.id), QString::fromStdString(group.name),
                     kpitext::units(cell[KpiId::Bookings].minor, minorDigits_),
@@ -331,12 +344,19 @@ void DashboardPage::drill(const QString& kpiId, const QString& rep, const QStrin
   }
   conditions.push_back({"close_date", Op::Between, {period.start.toString(), period.end.toString()}});
   QString owners;
-  if (!rep.isEmpty()) {
+  if (!rep.isEmpty() && !scopeTerritories_.empty()) {
+    conditions.push_back({"account_id", Op::In, {rep.toStdString()}, "territory_id"});  // a territory's bar
+    owners = tr("of accounts now in territory %1").arg(rep);
+  } else if (!rep.isEmpty()) {
     conditions.push_back({"owner_rep_id", Op::In, {rep.toStdString()}});
     owners = tr("owned by %1").arg(rep);
   } else if (!scopeReps_.empty()) {
     conditions.push_back({"owner_rep_id", Op::In, scopeReps_});
     owners = tr("owned by %1").arg(scope_->currentText().trimmed());
+  } else if (!scopeTerritories_.empty()) {
+    // The accounts' current territory: close to the territory in force on the close date, not always equal.
+    conditions.push_back({"account_id", Op::In, scopeTerritories_, "territory_id"});
+    owners = tr("of accounts now in %1").arg(scope_->currentText().trimmed());
   } else {
     owners = tr("of everyone");
   }

@@ -97,7 +97,8 @@ class DashboardPage : public QWidget {
   quint64 generation_ = 0;
   std::shared_ptr<const salesops::KpiService> service_;
   std::optional<salesops::Date> today_;
-  std::vector<std::string> scopeReps_;  // external ids of the reps of the scope on screen; empty = everyone
+  std::vector<std::string> scopeReps_;         // external ids of the reps of the scope on screen; empty = everyone
+  std::vector<std::string> scopeTerritories_;  // or, for a territory scope, its territory ids
   UserSettings& settings_;
   salesops::KpiDefinitionChoices definitions_;
   QString currency_ = QStringLiteral("USD");
