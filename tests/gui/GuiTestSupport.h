@@ -2,10 +2,12 @@
 // Helpers of the GUI tests: waiting for asynchronous work, and a small workbook built through the core.
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QListWidget>
 #include <QString>
 #include <QTest>
 
 #include <filesystem>
+
 #include <functional>
 #include <string>
 
@@ -92,5 +94,19 @@ inline void createSmallWorkbook(const std::filesystem::path& path) {
 }
 
 inline QString qs(const std::filesystem::path& path) { return QString::fromStdString(path.string()); }
+
+// Selects a page in the window's navigation by its key ("territories"), as a click would; screens other than
+// the dashboard load the open workbook when first shown. False when there is no such page.
+inline bool showPage(QWidget& window, const QString& key) {
+  auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
+  if (!navigation) return false;
+  for (int row = 0; row < navigation->count(); ++row) {
+    if (navigation->item(row)->data(Qt::UserRole).toString() == key) {
+      navigation->setCurrentRow(row);
+      return true;
+    }
+  }
+  return false;
+}
 
 }  // namespace guitest

@@ -48,6 +48,7 @@ class CompensationTest : public ::testing::Test {
     window_ = std::make_unique<MainWindow>();
     window_->show();
     ASSERT_TRUE(window_->openWorkbook(qs(path_)));
+    ASSERT_TRUE(guitest::showPage(*window_, QStringLiteral("compensation")));
     page_ = window_->findChild<CompensationPage*>();
     ASSERT_NE(page_, nullptr);
     payouts_ = page_->payoutView();

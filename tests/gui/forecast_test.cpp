@@ -41,6 +41,7 @@ class ForecastPageTest : public ::testing::Test {
     ASSERT_NE(page_, nullptr);
     page_->setToday(today);
     ASSERT_TRUE(window_->openWorkbook(qs(path)));
+    ASSERT_TRUE(guitest::showPage(*window_, QStringLiteral("forecast")));
     ASSERT_TRUE(settled());
   }
   bool settled() {

@@ -40,6 +40,7 @@ class TerritoriesTest : public ::testing::Test {
     ASSERT_NE(page_, nullptr);
     page_->setToday(salesops::Date::fromCivil(2026, 2, 1));
     ASSERT_TRUE(window_->openWorkbook(qs(dir_ / "t.salesops")));
+    ASSERT_TRUE(guitest::showPage(*window_, QStringLiteral("territories")));
     ASSERT_TRUE(waitUntil([&] { return page_->isLoaded(); }));
   }
   void TearDown() override {
@@ -51,6 +52,21 @@ class TerritoriesTest : public ::testing::Test {
   std::unique_ptr<MainWindow> window_;
   TerritoriesPage* page_ = nullptr;
 };
+
+TEST_F(TerritoriesTest, LoadsWhenFirstShown) {
+  // Opened while another page is current, the page waits; shown, it loads.
+  window_.reset();  // the fixture's window showed the page already; a fresh one opens on the dashboard
+  window_ = std::make_unique<MainWindow>();
+  window_->show();
+  page_ = window_->findChild<TerritoriesPage*>(QStringLiteral("page-territories"));
+  ASSERT_NE(page_, nullptr);
+  ASSERT_TRUE(guitest::showPage(*window_, QStringLiteral("dashboard")));
+  ASSERT_TRUE(window_->openWorkbook(qs(dir_ / "t.salesops")));
+  QTest::qWait(300);
+  EXPECT_FALSE(page_->isLoaded());
+  ASSERT_TRUE(guitest::showPage(*window_, QStringLiteral("territories")));
+  EXPECT_TRUE(waitUntil([&] { return page_->isLoaded(); }));
+}
 
 TEST_F(TerritoriesTest, ShowsTheModelInForceAsATreeWithItsBalance) {
   QTreeWidget* tree = page_->tree();

@@ -1,5 +1,7 @@
 #include "mainwindow/MainWindow.h"
 
+#include <algorithm>
+
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -115,6 +117,7 @@ void MainWindow::createPages() {
   navigation_->setFixedWidth(navigation_->sizeHintForColumn(0) + 48);
   connect(navigation_, &QListWidget::currentRowChanged, pages_, &QStackedWidget::setCurrentIndex);
   connect(pages_, &QStackedWidget::currentChanged, this, &MainWindow::updateStatus);
+  connect(pages_, &QStackedWidget::currentChanged, this, &MainWindow::showStalePage);
   int start = 0;
   const QString remembered = settings_.currentPage();
   for (int i = 0; i < navigation_->count(); ++i) {
@@ -200,6 +203,7 @@ bool MainWindow::createWorkbook(const QString& path) {
 void MainWindow::closeWorkbook() {
   // The views let go of the connection before the workbook (and its lock) goes away.
   for (auto* view : tables_) view->setDatabase(nullptr, {});
+  stalePages_.clear();
   if (forecast_) forecast_->showWorkbook(nullptr);  // it writes adjustments through the window's workbook
   if (territories_) territories_->showWorkbook(nullptr);
   workbook_.reset();
@@ -218,9 +222,9 @@ void MainWindow::attachViews() {
   }
   for (auto* view : tables_) view->setDatabase(&workbook_->db(), currency);
   dashboard_->showWorkbook(workbook_.get());
-  forecast_->showWorkbook(workbook_.get());
-  territories_->showWorkbook(workbook_.get());
-  compensation_->showWorkbook(workbook_.get());
+  // The other screens load when first shown: on two cores, their work would slow the dashboard's load.
+  stalePages_ = {forecast_, territories_, compensation_};
+  showStalePage();
   updateTitle();
   updateStatus();
 }
@@ -414,4 +418,14 @@ void MainWindow::setBusy(bool busy) {
   for (QAction* action : workbookActions_) action->setEnabled(!busy);
   navigation_->setEnabled(!busy);
   pages_->setEnabled(!busy);
+}
+
+void MainWindow::showStalePage() {
+  QWidget* current = pages_->currentWidget();
+  const auto stale = std::find(stalePages_.begin(), stalePages_.end(), current);
+  if (stale == stalePages_.end() || !workbook_) return;
+  stalePages_.erase(stale);
+  if (current == forecast_) forecast_->showWorkbook(workbook_.get());
+  if (current == territories_) territories_->showWorkbook(workbook_.get());
+  if (current == compensation_) compensation_->showWorkbook(workbook_.get());
 }

@@ -68,6 +68,7 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
   void attachViews();
   void updateStatus();
+  void showStalePage();
   void updateTitle();
   void setBusy(bool busy);
   // Opens the workbook again after a worker that needed it to itself.
@@ -84,6 +85,7 @@ class MainWindow : public QMainWindow {
   ForecastPage* forecast_ = nullptr;
   TerritoriesPage* territories_ = nullptr;
   CompensationPage* compensation_ = nullptr;
+  std::vector<QWidget*> stalePages_;  // screens that have not seen the open workbook yet (load on first show)
   std::vector<EntityTableView*> tables_;
   QLabel* activityLabel_ = nullptr;
   QLabel* rowsLabel_ = nullptr;
