@@ -48,6 +48,7 @@ struct KpiSnapshot {
     std::vector<std::uint16_t> probability;  // effective: own, else stage's; won 10000, lost 0
     std::vector<std::int32_t> createdDay;
     std::vector<std::int32_t> closeDay;
+    std::vector<std::int64_t> account;  // the account's row id, 0 for none (territory scopes); may be empty
     std::size_t size() const noexcept { return owner.size(); }
   } opportunities;
 

@@ -56,7 +56,8 @@ KpiSnapshot territorySnapshot(const KpiSnapshot& base, const TerritoryFacts& fac
     const std::int32_t t = facts.opportunityTerritory[o];
     out.opportunities.owner[o] = t >= 0 && t < territories ? t : territories;
   }
-  out.history = base.history;
+  // The history only feeds reachedLevel, which does not depend on the owner: take the base's derived
+  // columns instead of copying 2 million history rows and deriving them again.
 
   const std::vector<std::int32_t> home = homeTerritoryOfReps(base, facts);
   remap(base.quotas.rep, home, out.quotas, [&](auto& q, std::size_t i, std::int32_t t) {
@@ -86,7 +87,9 @@ KpiSnapshot territorySnapshot(const KpiSnapshot& base, const TerritoryFacts& fac
     a.minutes.push_back(base.activities.minutes[i]);
     a.selling.push_back(base.activities.selling[i]);
   });
-  out.buildIndexes();
+  out.splitBegin.assign(out.opportunities.size() + 1, 0);  // no splits: territories are credited whole
+  out.openStages = base.openStages;
+  out.reachedLevel = base.reachedLevel;
   return out;
 }
 

@@ -29,7 +29,7 @@ inline constexpr const char* kNoTerritory = "(none)";
 // Rep index r of the result is territory r; one more, last, holds the opportunities of no territory. A rep
 // owning several territories has their people-side records counted once, in the first one they own (in
 // `facts` order), so a region over two of their territories does not count their quota twice.
-// Throws Error(Internal) when opportunityTerritory does not match the snapshot.
+// `base` must have its indexes built. Throws Error(Internal) when opportunityTerritory does not match it.
 KpiSnapshot territorySnapshot(const KpiSnapshot& base, const TerritoryFacts& facts);
 
 // One group per territory (with its whole subtree; cycles in `parent` are cut) in `facts` order, then the

@@ -1,6 +1,9 @@
 #include "services/KpiService.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
+#include <future>
 #include <map>
 #include <numeric>
 
@@ -22,16 +25,33 @@ std::optional<KpiGrouping> parseKpiGrouping(std::string_view text) noexcept {
 }
 
 KpiService::KpiService(Workbook& workbook, const LongTask& task)
-    : KpiService(loadKpiSnapshot(workbook, task), workbook.fiscalCalendar(), workbook.settings().asOf) {
+    : calendar_(workbook.fiscalCalendar()), asOfSetting_(workbook.settings().asOf) {
+  // The territory facts need no snapshot: a second read-only connection reads them meanwhile, unless this
+  // connection is inside a transaction (the other would not see its rows).
+  std::future<std::optional<TerritoryFactsText>> territories;
+  const bool parallel = sqlite3_get_autocommit(workbook.db().handle()) != 0 && !workbook.path().empty();
+  if (parallel) {
+    territories = std::async(std::launch::async, [path = workbook.path()] {
+      auto connection = Workbook::open(path, Workbook::Access::ReadOnly);
+      return readTerritoryFacts(*connection);
+    });
+  }
+  snapshot_ = loadKpiSnapshot(workbook, task);
+  indexReps();
   task.checkCancelled();
   task.report("Loading territories", 0, 0);
-  if (auto facts = loadTerritoryFacts(workbook, snapshot_)) setTerritories(std::move(*facts));
+  const auto text = parallel ? territories.get() : readTerritoryFacts(workbook);
+  if (text) setTerritories(resolveTerritoryFacts(*text, snapshot_));
 }
 
 KpiService::KpiService(KpiSnapshot snapshot, FiscalCalendar calendar, std::optional<Date> asOfSetting)
     : snapshot_(std::move(snapshot)), calendar_(calendar), asOfSetting_(asOfSetting) {
+  indexReps();
+}
+
+void KpiService::indexReps() {
   const auto& reps = snapshot_.reps;
-  reports_.resize(reps.size());
+  reports_.assign(reps.size(), {});
   for (std::size_t r = 0; r < reps.size(); ++r) {
     if (reps.manager[r] != kNoIndex)
       reports_[static_cast<std::size_t>(reps.manager[r])].push_back(static_cast<std::int32_t>(r));

@@ -75,6 +75,7 @@ class KpiService {
  private:
   std::vector<std::int32_t> teamOf(std::int32_t manager) const;  // the manager and everyone below
   std::vector<std::int32_t> allReps() const;
+  void indexReps();  // reports_ and byId_ from snapshot_
 
   KpiSnapshot snapshot_;
   FiscalCalendar calendar_;

@@ -253,9 +253,10 @@ class Loader {
     o.probability.reserve(count);
     o.createdDay.reserve(count);
     o.closeDay.reserve(count);
+    o.account.reserve(count);
     Statement q = db_.prepare(
         "SELECT id, coalesce(owner_rep_id, -1), stage_id, amount, coalesce(currency, ''), coalesce(probability, -1), "
-        "created_date, close_date FROM opportunity ORDER BY id");
+        "created_date, close_date, coalesce(account_id, 0) FROM opportunity ORDER BY id");
     Converter convert(fx_);
     const auto& stages = snap_.stages;
     while (q.step()) {
@@ -271,6 +272,7 @@ class Loader {
       o.probability.push_back(KpiSnapshot::effectiveProbability(stages.kind[stage], own, stages.probability[stage]));
       o.createdDay.push_back(dayOf(q, 6, "opportunity", id, "created_date"));
       o.closeDay.push_back(close);
+      o.account.push_back(q.int64(8));
     }
   }
 

@@ -102,6 +102,7 @@ void MainWindow::createPages() {
   reports_ = new ReportsPage(settings_, this);
   addPage(QStringLiteral("reports"), tr("Reports"), reports_);
   connect(dashboard_, &DashboardPage::serviceChanged, this, [this] {
+    if (dashboard_->service()) attachStaleTables();
     reports_->setService(dashboard_->sharedService(),
                          workbook_ ? QString::fromStdString(workbook_->path().string()) : QString());
   });
@@ -220,10 +221,12 @@ void MainWindow::attachViews() {
   } catch (const std::exception& e) {
     activityLabel_->setText(tr("Could not read the workbook settings: %1").arg(QString::fromStdString(e.what())));
   }
-  for (auto* view : tables_) view->setDatabase(&workbook_->db(), currency);
+  tableCurrency_ = currency;
   dashboard_->showWorkbook(workbook_.get());
-  // The other screens load when first shown: on two cores, their work would slow the dashboard's load.
+  // The other screens load when first shown, the tables when shown or once the dashboard has its numbers:
+  // on two cores, their work would slow the dashboard's load.
   stalePages_ = {forecast_, territories_, compensation_};
+  stalePages_.insert(stalePages_.end(), tables_.begin(), tables_.end());
   showStalePage();
   updateTitle();
   updateStatus();
@@ -428,4 +431,19 @@ void MainWindow::showStalePage() {
   if (current == forecast_) forecast_->showWorkbook(workbook_.get());
   if (current == territories_) territories_->showWorkbook(workbook_.get());
   if (current == compensation_) compensation_->showWorkbook(workbook_.get());
+  for (auto* view : tables_) {
+    if (current == view) view->setDatabase(&workbook_->db(), tableCurrency_);
+  }
+  updateStatus();
+}
+
+void MainWindow::attachStaleTables() {
+  if (!workbook_) return;
+  for (auto* view : tables_) {
+    const auto stale = std::find(stalePages_.begin(), stalePages_.end(), view);
+    if (stale == stalePages_.end()) continue;
+    stalePages_.erase(stale);
+    view->setDatabase(&workbook_->db(), tableCurrency_);
+  }
+  updateStatus();
 }

@@ -69,6 +69,7 @@ class MainWindow : public QMainWindow {
   void attachViews();
   void updateStatus();
   void showStalePage();
+  void attachStaleTables();
   void updateTitle();
   void setBusy(bool busy);
   // Opens the workbook again after a worker that needed it to itself.
@@ -85,6 +86,7 @@ class MainWindow : public QMainWindow {
   ForecastPage* forecast_ = nullptr;
   TerritoriesPage* territories_ = nullptr;
   CompensationPage* compensation_ = nullptr;
+  QString tableCurrency_;             // the open workbook's corporate currency, for tables attached later
   std::vector<QWidget*> stalePages_;  // screens that have not seen the open workbook yet (load on first show)
   std::vector<EntityTableView*> tables_;
   QLabel* activityLabel_ = nullptr;
