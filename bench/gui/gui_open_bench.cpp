@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <functional>
 
-#include "BenchSupport.h"
+#include "GuiBenchSupport.h"
 #include "mainwindow/MainWindow.h"
 #include "services/DemoGenerator.h"
 #include "storage/Workbook.h"
@@ -20,34 +20,15 @@
 
 namespace {
 
+using salesops::bench::millionOpportunityDemo;
+using salesops::bench::spinUntil;
 using salesops::bench::Stopwatch;
-
-bool spinUntil(const std::function<bool()>& done, double timeoutSeconds) {
-  Stopwatch watch;
-  while (!done()) {
-    if (watch.seconds() > timeoutSeconds) return false;
-    QApplication::processEvents(QEventLoop::AllEvents, 5);
-  }
-  return true;
-}
-
-std::filesystem::path makeDemo() {
-  auto dir = std::filesystem::temp_directory_path() / "salesops-gui-bench";
-  std::filesystem::create_directories(dir);
-  auto path = dir / "demo-1m.salesops";
-  if (!std::filesystem::exists(path)) {
-    std::printf("creating a 1,000,000-opportunity demo workbook at %s ...\n", path.c_str());
-    auto workbook = salesops::Workbook::create(path);
-    salesops::generateDemo(*workbook, {.opportunities = 1'000'000, .seed = 1});
-  }
-  return path;
-}
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 1);
-  std::filesystem::path path = argc > 1 ? std::filesystem::path(argv[1]) : makeDemo();
+  std::filesystem::path path = argc > 1 ? std::filesystem::path(argv[1]) : millionOpportunityDemo();
   QApplication app(argc, argv);
   MainWindow window;
   window.resize(1400, 900);

@@ -257,31 +257,44 @@ void expectSameMoney(std::int64_t engine, double sql, const std::string& what) {
   }
 }
 
+// A random workbook filled in one transaction, with an empty temp.scope_rep table for the SQL side.
+std::unique_ptr<Workbook> randomWorkbook(const testing::TempDir& dir, Random& rnd) {
+  auto workbook = Workbook::create(dir / "random.salesops");
+  {
+    Transaction t(workbook->db());
+    fill(workbook->db(), rnd);
+    t.commit();
+  }
+  workbook->db().exec("CREATE TEMP TABLE scope_rep(id INTEGER PRIMARY KEY)");
+  return workbook;
+}
+
+// A random scope (everyone in round 0), as engine rep indexes and as rows of temp.scope_rep: rep index r is
+// rep id r + 1, the loader keeps id order.
+KpiGroup randomScope(Database& db, Random& rnd, int reps, int round, double share) {
+  KpiGroup group{"g", "g", {}};
+  db.exec("DELETE FROM temp.scope_rep");
+  auto add = db.prepare("INSERT INTO temp.scope_rep(id) VALUES (?1)");
+  for (int r = 0; r < reps; ++r) {
+    if (round == 0 || rnd.chance(share)) {
+      group.reps.push_back(r);
+      add.bind(1, r + 1).run();
+    }
+  }
+  return group;
+}
+
 TEST(KpiPropertyTest, EngineAgreesWithPlainSqlOnRandomWorkbooks) {
   int withBookings = 0, withQuota = 0, withPipeline = 0, withLeads = 0, withMeetings = 0;
   for (std::uint64_t seed = 1; seed <= 6; ++seed) {
     testing::TempDir dir;
-    auto workbook = Workbook::create(dir / "random.salesops");
     Random rnd(seed * 7919);
-    {
-      Transaction t(workbook->db());
-      fill(workbook->db(), rnd);
-      t.commit();
-    }
+    auto workbook = randomWorkbook(dir, rnd);
     const KpiSnapshot snapshot = loadKpiSnapshot(*workbook);
     Database& db = workbook->db();
-    db.exec("CREATE TEMP TABLE scope_rep(id INTEGER PRIMARY KEY)");
     const int reps = static_cast<int>(snapshot.reps.size());
     for (int round = 0; round < 8; ++round) {
-      KpiGroup group{"g", "g", {}};
-      db.exec("DELETE FROM temp.scope_rep");
-      auto add = db.prepare("INSERT INTO temp.scope_rep(id) VALUES (?1)");
-      for (int r = 0; r < reps; ++r) {
-        if (round == 0 || rnd.chance(0.4)) {
-          group.reps.push_back(r);  // rep index r is rep id r + 1: the loader keeps id order
-          add.bind(1, r + 1).run();
-        }
-      }
+      const KpiGroup group = randomScope(db, rnd, reps, round, 0.4);
       const int start = rnd.between(kFrom, kTo);
       const Period p{Date{start}, Date{start + rnd.between(0, round % 2 == 0 ? 40 : 400)}};
       const KpiGridCell cell = computeKpis(snapshot, {group}, {p}, KpiParams{p.end, std::nullopt}).cell(0, 0);
@@ -323,27 +336,13 @@ TEST(KpiPropertyTest, AlternativeDefinitionsAgreeWithPlainSql) {
   int compared = 0;
   for (std::uint64_t seed = 11; seed <= 14; ++seed) {
     testing::TempDir dir;
-    auto workbook = Workbook::create(dir / "random.salesops");
     Random rnd(seed * 104729);
-    {
-      Transaction t(workbook->db());
-      fill(workbook->db(), rnd);
-      t.commit();
-    }
+    auto workbook = randomWorkbook(dir, rnd);
     const KpiSnapshot snapshot = loadKpiSnapshot(*workbook);
     Database& db = workbook->db();
-    db.exec("CREATE TEMP TABLE scope_rep(id INTEGER PRIMARY KEY)");
     const int reps = static_cast<int>(snapshot.reps.size());
     for (int round = 0; round < 8; ++round) {
-      KpiGroup group{"g", "g", {}};
-      db.exec("DELETE FROM temp.scope_rep");
-      auto add = db.prepare("INSERT INTO temp.scope_rep(id) VALUES (?1)");
-      for (int r = 0; r < reps; ++r) {
-        if (round == 0 || rnd.chance(0.5)) {
-          group.reps.push_back(r);
-          add.bind(1, r + 1).run();
-        }
-      }
+      const KpiGroup group = randomScope(db, rnd, reps, round, 0.5);
       const int start = rnd.between(kFrom, kTo);
       const Period p{Date{start}, Date{start + rnd.between(20, 300)}};
       KpiParams params{p.end, std::nullopt};
