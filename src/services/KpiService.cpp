@@ -86,8 +86,15 @@ std::vector<std::int32_t> KpiService::teamOf(std::int32_t manager) const {
 }
 
 void KpiService::setTerritories(TerritoryFacts facts) {
-  territorySnapshot_ = territorySnapshot(snapshot_, facts);
   territories_ = std::move(facts);
+  territorySnapshot_ = std::make_unique<TerritorySnapshot>();
+}
+
+const KpiSnapshot& KpiService::snapshotFor(KpiGrouping by, std::string_view scope) const {
+  if (!isTerritoryScope(by, scope) || !territories_) return snapshot_;  // without a model groups() refuses first
+  std::call_once(territorySnapshot_->once,
+                 [this] { territorySnapshot_->snapshot = territorySnapshot(snapshot_, *territories_); });
+  return territorySnapshot_->snapshot;
 }
 
 bool KpiService::isTerritoryScope(KpiGrouping by, std::string_view scope) const {

@@ -4,6 +4,8 @@
 // everyone below), a `team` value, or everyone. Territory scopes arrive with the territories issue.
 // Not thread-safe to construct (it reads the workbook); compute() only reads the snapshot and may run
 // concurrently.
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,9 +61,8 @@ class KpiService {
   void setTerritories(TerritoryFacts facts);
   const TerritoryFacts* territories() const noexcept { return territories_ ? &*territories_ : nullptr; }
   // The snapshot whose rep indexes a request's groups use: the territory snapshot for territory scopes.
-  const KpiSnapshot& snapshotFor(KpiGrouping by, std::string_view scope) const {
-    return isTerritoryScope(by, scope) ? *territorySnapshot_ : snapshot_;
-  }
+  // The territory snapshot is derived on the first territory request (thread-safe): most sessions never ask.
+  const KpiSnapshot& snapshotFor(KpiGrouping by, std::string_view scope) const;
 
   // The groups of a request: its scope narrowed to `scope`, split by `by`. --by rep lists every rep of the
   // scope (also those without records), ordered by rep id; teams by name; managers (reps who manage someone,
@@ -83,7 +84,11 @@ class KpiService {
   std::vector<std::vector<std::int32_t>> reports_;  // direct reports per rep
   std::vector<std::int32_t> byId_;                  // rep indexes ordered by external id
   std::optional<TerritoryFacts> territories_;
-  std::optional<KpiSnapshot> territorySnapshot_;  // territories as the "reps" (kpi/TerritoryScope.h)
+  struct TerritorySnapshot {  // territories as the "reps" (kpi/TerritoryScope.h), derived once on demand
+    std::once_flag once;
+    KpiSnapshot snapshot;
+  };
+  std::unique_ptr<TerritorySnapshot> territorySnapshot_;
 
   bool isTerritoryScope(KpiGrouping by, std::string_view scope) const;
   std::vector<KpiGroup> territoryGroupsFor(std::string_view scope) const;

@@ -5,14 +5,10 @@
 #include <unordered_map>
 
 #include "common/Error.h"
+#include "storage/StatementDates.h"
 
 namespace salesops {
 namespace {
-
-std::optional<Date> optionalDate(Statement& q, int column) {
-  if (q.isNull(column)) return std::nullopt;
-  return parseDate(q.text(column));
-}
 
 Date dateAt(Statement& q, int column) {
   const auto d = parseDate(q.text(column));

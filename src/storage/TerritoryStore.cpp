@@ -5,17 +5,13 @@
 
 #include "common/Error.h"
 #include "common/Fx.h"
+#include "storage/StatementDates.h"
 
 namespace salesops {
 namespace {
 
 using territory::AssignmentSource;
 using territory::ModelStatus;
-
-std::optional<Date> optionalDate(const Statement& q, int column) {
-  if (q.isNull(column)) return std::nullopt;
-  return parseDate(q.text(column));
-}
 
 Date requiredDate(const Statement& q, int column, const std::string& what) {
   const auto d = optionalDate(q, column);

@@ -30,6 +30,16 @@ inline std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
+// The cells of one CSV line split at every comma (the tests' outputs quote nothing); a trailing comma
+// ends in an empty cell.
+inline std::vector<std::string> cells(const std::string& line) {
+  std::vector<std::string> out;
+  std::istringstream in(line);
+  for (std::string cell; std::getline(in, cell, ',');) out.push_back(cell);
+  if (!line.empty() && line.back() == ',') out.emplace_back();
+  return out;
+}
+
 // A demo workbook made once per test suite through the CLI itself, in a folder the tests may also use.
 template <int Seed>
 class DemoWorkbookSuite : public ::testing::Test {

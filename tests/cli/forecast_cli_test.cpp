@@ -12,18 +12,11 @@
 namespace salesops {
 namespace {
 
+using testing::cells;
 using testing::CliResult;
 using testing::lines;
 using testing::runCli;
 using testing::TempDir;
-
-std::vector<std::string> cells(const std::string& line) {
-  std::vector<std::string> out;
-  std::istringstream in(line);
-  for (std::string cell; std::getline(in, cell, ',');) out.push_back(cell);
-  if (!line.empty() && line.back() == ',') out.emplace_back();
-  return out;
-}
 
 // Two monthly series of four years each: one seasonal with a trend, one flat with noise.
 std::string seriesCsv() {

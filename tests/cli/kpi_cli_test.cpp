@@ -86,11 +86,7 @@ TEST_F(KpiCliTest, DefinitionOptionChangesCoverageBase) {
     args.insert(args.end(), extra);
     const auto result = runCli(args);
     EXPECT_EQ(result.code, 0) << result.err;
-    const auto all = lines(result.out);
-    std::vector<std::string> cells;
-    std::stringstream stream(all.at(1));
-    for (std::string cell; std::getline(stream, cell, ',');) cells.push_back(cell);
-    return cells;  // scope, name, start, end, currency, quota, pipeline, coverage
+    return testing::cells(lines(result.out).at(1));  // scope, name, start, end, currency, quota, pipeline, coverage
   };
   const auto full = row({"--definition", "coverage_base=full_quota"});
   ASSERT_EQ(full.size(), 8u);

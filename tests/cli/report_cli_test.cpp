@@ -12,18 +12,11 @@
 namespace salesops {
 namespace {
 
+using testing::cells;
 using testing::CliResult;
 using testing::lines;
 using testing::runCli;
 using testing::TempDir;
-
-std::vector<std::string> fields(const std::string& line) {
-  std::vector<std::string> out;
-  std::istringstream in(line);
-  for (std::string f; std::getline(in, f, ',');) out.push_back(f);
-  if (!line.empty() && line.back() == ',') out.emplace_back();
-  return out;
-}
 
 using ReportCliTest = testing::DemoWorkbookSuite<4>;
 
@@ -51,10 +44,10 @@ TEST_F(ReportCliTest, ScorecardBookingsEqualTheKpiVerb) {
   const auto report = lines(runCli({"report", book(), "rep-scorecard", "--period", "FY2026-Q3"}).out);
   const auto kpi = lines(runCli({"kpi", book(), "--period", "FY2026-Q3", "--by", "rep", "--kpis", "bookings"}).out);
   ASSERT_EQ(report.size(), kpi.size() + 1);  // plus the everyone row
-  ASSERT_EQ(fields(report[0])[2], "bookings");
+  ASSERT_EQ(cells(report[0])[2], "bookings");
   for (std::size_t i = 1; i < kpi.size(); ++i) {
-    const auto r = fields(report[i]);
-    const auto k = fields(kpi[i]);
+    const auto r = cells(report[i]);
+    const auto k = cells(kpi[i]);
     EXPECT_EQ(r[0], k[0]);
     EXPECT_EQ(r[2], k.back()) << r[0];
   }

@@ -8,6 +8,8 @@
 #include <QTextBrowser>
 #include <QToolButton>
 
+#include <filesystem>
+#include <iterator>
 #include <memory>
 
 #include "GuiTestSupport.h"
@@ -122,8 +124,11 @@ TEST_F(ReportsTest, DashboardExportHoldsTheNumbersOnScreen) {
   dashboard_->findChild<QToolButton*>(QStringLiteral("dashboard-export"))->click();
   EXPECT_EQ(FileDialogSeam::pendingAnswers(), 0);
   EXPECT_EQ(read("view.pdf").substr(0, 5), "%PDF-");
+  const auto filesBefore = std::distance(std::filesystem::directory_iterator(dir_.path()), {});
   FileDialogSeam::preload(QString());  // cancelled: nothing written
   dashboard_->findChild<QToolButton*>(QStringLiteral("dashboard-export"))->click();
+  EXPECT_EQ(FileDialogSeam::pendingAnswers(), 0);
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir_.path()), {}), filesBefore);
   FileDialogSeam::preload(qs(dir_ / "view.xlsx"));
   dashboard_->findChild<QToolButton*>(QStringLiteral("dashboard-export"))->click();
   EXPECT_EQ(read("view.xlsx").substr(0, 2), "PK");
