@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/CliCommands.h"
+#include "cli/CsvOutputOptions.h"
 #include "common/Error.h"
 #include "io/CsvWriter.h"
 #include "kpi/KpiCatalog.h"
@@ -57,6 +58,9 @@ std::vector<const KpiInfo*> selectKpis(const std::string& list) {
 
 using Table = std::vector<std::vector<std::string>>;
 
+// scope, scope_name, period_start, period_end, currency, then one column per KPI.
+constexpr std::size_t kFirstKpi = 5;
+
 Table tableOf(const KpiReport& report, const std::vector<const KpiInfo*>& kpis) {
   Table rows;
   std::vector<std::string> header{"scope", "scope_name", "period_start", "period_end", "currency"};
@@ -75,9 +79,12 @@ Table tableOf(const KpiReport& report, const std::vector<const KpiInfo*>& kpis) 
   return rows;
 }
 
-std::string toCsv(const Table& rows) {
-  std::string out;
-  for (const auto& row : rows) CsvWriter::appendRow(out, row);
+std::string toCsv(const Table& rows, const CsvWriteOptions& options) {
+  std::string out = CsvWriter::bom(options);
+  std::vector<bool> figures(kFirstKpi, false);
+  if (!rows.empty()) figures.resize(rows.front().size(), true);
+  for (std::size_t r = 0; r < rows.size(); ++r)
+    CsvWriter::appendRow(out, rows[r], options, r == 0 ? std::vector<bool>{} : figures);
   return out;
 }
 
@@ -88,7 +95,6 @@ std::string toText(Table rows) {
     for (unsigned char c : s) n += (c & 0xC0) != 0x80;
     return n;
   };
-  constexpr std::size_t kFirstKpi = 5;
   for (auto& row : rows) {
     for (std::size_t c = kFirstKpi; c < row.size(); ++c) {
       if (row[c].empty()) row[c] = "—";
@@ -141,7 +147,12 @@ std::string toJson(const KpiReport& report, const std::vector<const KpiInfo*>& k
   return rows.dump(2) + "\n";
 }
 
-void runKpi(const KpiOptions& o, CliStreams& streams) {
+void runKpi(const KpiOptions& o, const CsvOutputOptions& csvOutput, CliStreams& streams) {
+  if (csvOutput.anyGiven() && o.format != "csv")
+    throw Error(ErrorKind::Usage,
+                "the CSV options (--delimiter, --encoding, --line-endings, --for-spreadsheets, "
+                "--decimal-comma) are for --format csv");
+  const CsvWriteOptions csv = csvOutput.resolve();
   const auto by = parseKpiGrouping(o.by);
   if (!by) throw Error(ErrorKind::Usage, "--by must be all, rep, team, manager or territory, not \"" + o.by + "\"");
   const auto kpis = selectKpis(o.kpis);
@@ -169,7 +180,7 @@ void runKpi(const KpiOptions& o, CliStreams& streams) {
     text = toJson(report, kpis);
   } else {
     const Table rows = tableOf(report, kpis);
-    text = o.format == "table" ? toText(rows) : toCsv(rows);
+    text = o.format == "table" ? toText(rows) : toCsv(rows, csv);
   }
   if (o.output.empty()) {
     streams.out << text;
@@ -202,7 +213,8 @@ void addKpiCommand(CLI::App& app, CliStreams& streams) {
       ->capture_default_str();
   cmd->add_option("--output", o->output, "Write to this file instead of stdout");
   addDefinitionOption(*cmd, o->definitions);
-  cmd->callback([&streams, o] { runKpi(*o, streams); });
+  auto csv = addCsvOutputOptions(*cmd);
+  cmd->callback([&streams, o, csv] { runKpi(*o, *csv, streams); });
 }
 
 }  // namespace salesops::cli

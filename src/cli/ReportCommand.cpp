@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli/CliCommands.h"
+#include "cli/CsvOutputOptions.h"
 #include "common/Error.h"
 #include "io/CsvReportWriter.h"
 #include "io/HtmlReportWriter.h"
@@ -38,13 +39,18 @@ std::string reportList() {
   return list;
 }
 
-void runReport(const ReportOptions& o, CliStreams& streams) {
+void runReport(const ReportOptions& o, const CsvOutputOptions& csvOutput, CliStreams& streams) {
   // Usage problems first, so a typo costs no snapshot load.
   const auto& names = ReportBuilder::names();
   if (std::find(names.begin(), names.end(), o.name) == names.end())
     throw Error(ErrorKind::Usage, "unknown report \"" + o.name + "\"; the reports are: " + reportList());
   if (o.format != "csv" && o.output.empty())
     throw Error(ErrorKind::Usage, "--format " + o.format + " writes a file: give --output FILE");
+  if (csvOutput.anyGiven() && o.format != "csv")
+    throw Error(ErrorKind::Usage,
+                "the CSV options (--delimiter, --encoding, --line-endings, --for-spreadsheets, "
+                "--decimal-comma) are for --format csv");
+  const CsvWriteOptions csv = csvOutput.resolve();
   if (!o.definitions.empty() && o.format != "csv")
     throw Error(ErrorKind::Usage, "--definitions is for CSV; XLSX and HTML carry the definitions inside");
 
@@ -72,11 +78,11 @@ void runReport(const ReportOptions& o, CliStreams& streams) {
   } else if (o.format == "html") {
     HtmlReportWriter::write(report, o.output);
   } else if (o.output.empty()) {
-    streams.out << CsvReportWriter::tablesCsv(report);
+    streams.out << CsvReportWriter::tablesCsv(report, csv);
   } else {
-    CsvReportWriter::writeTables(report, o.output);
+    CsvReportWriter::writeTables(report, o.output, csv);
   }
-  if (!o.definitions.empty()) CsvReportWriter::writeDefinitions(report, o.definitions);
+  if (!o.definitions.empty()) CsvReportWriter::writeDefinitions(report, o.definitions, csv);
 }
 
 }  // namespace
@@ -94,7 +100,8 @@ void addReportCommand(CLI::App& app, CliStreams& streams) {
   cmd->add_option("--output", o->output, "Write to this file instead of stdout");
   cmd->add_option("--definitions", o->definitions, "CSV only: also write the definitions and choices to FILE");
   addDefinitionOption(*cmd, o->choices);
-  cmd->callback([&streams, o] { runReport(*o, streams); });
+  auto csv = addCsvOutputOptions(*cmd);
+  cmd->callback([&streams, o, csv] { runReport(*o, *csv, streams); });
 }
 
 }  // namespace salesops::cli

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "io/CsvWriter.h"
 #include "io/ReportDocument.h"
 
 namespace salesops {
@@ -13,13 +14,18 @@ namespace salesops {
 class CsvReportWriter {
  public:
   static std::string cellText(const ReportCell& cell, int minorDigits);
-  static std::string tablesCsv(const ReportDocument& report);
+  // `options` (delimiter, BOM, line ends, for spreadsheets, decimal comma) as for any CSV export; money,
+  // ratio, number and count cells are number cells (CsvWriter::numberField), so a negative figure stays a
+  // number when formulas are neutralised.
+  static std::string tablesCsv(const ReportDocument& report, const CsvWriteOptions& options = {});
   // name,value,description: one row per definition or choice.
-  static std::string definitionsCsv(const ReportDocument& report);
+  static std::string definitionsCsv(const ReportDocument& report, const CsvWriteOptions& options = {});
 
   // Atomic writes through CsvWriter; Error(Workbook) naming the file when it cannot be written.
-  static void writeTables(const ReportDocument& report, const std::filesystem::path& path);
-  static void writeDefinitions(const ReportDocument& report, const std::filesystem::path& path);
+  static void writeTables(const ReportDocument& report, const std::filesystem::path& path,
+                          const CsvWriteOptions& options = {});
+  static void writeDefinitions(const ReportDocument& report, const std::filesystem::path& path,
+                               const CsvWriteOptions& options = {});
 };
 
 }  // namespace salesops

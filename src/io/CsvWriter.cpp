@@ -38,6 +38,19 @@ bool startsFormula(std::string_view value) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
+// -?digits[.digits]: the canonical text of money, percentages, counts and rates.
+bool plainNumber(std::string_view value) {
+  std::size_t i = !value.empty() && value.front() == '-' ? 1 : 0;
+  const std::size_t digitsFrom = i;
+  while (i < value.size() && value[i] >= '0' && value[i] <= '9') ++i;
+  if (i == digitsFrom) return false;
+  if (i == value.size()) return true;
+  if (value[i] != '.') return false;
+  const std::size_t fractionFrom = ++i;
+  while (i < value.size() && value[i] >= '0' && value[i] <= '9') ++i;
+  return i == value.size() && i > fractionFrom;
+}
+
 }  // namespace
 
 struct CsvWriter::Impl {
@@ -92,6 +105,15 @@ void CsvWriter::field(std::string_view value) {
   impl_->requireOpen();
   if (impl_->rowFields > 0) impl_->buffer.push_back(impl_->options.delimiter);
   appendField(impl_->buffer, value, impl_->options);
+  ++impl_->rowFields;
+  impl_->rowLastEmpty = value.empty();
+  if (impl_->buffer.size() >= kBufferBytes) impl_->flush();
+}
+
+void CsvWriter::numberField(std::string_view value) {
+  impl_->requireOpen();
+  if (impl_->rowFields > 0) impl_->buffer.push_back(impl_->options.delimiter);
+  appendNumberField(impl_->buffer, value, impl_->options);
   ++impl_->rowFields;
   impl_->rowLastEmpty = value.empty();
   if (impl_->buffer.size() >= kBufferBytes) impl_->flush();
@@ -159,10 +181,34 @@ void CsvWriter::appendField(std::string& out, std::string_view value, const CsvW
   out.push_back('"');
 }
 
-void CsvWriter::appendRow(std::string& out, const std::vector<std::string>& row, const CsvWriteOptions& options) {
+void CsvWriter::appendNumberField(std::string& out, std::string_view value, const CsvWriteOptions& options) {
+  if (!plainNumber(value)) {
+    appendField(out, value, options);
+    return;
+  }
+  if (!options.decimalComma) {
+    // Only a ',' delimiter with decimalComma needs quotes; a plain number never does otherwise.
+    out.append(value);
+    return;
+  }
+  std::string comma(value);
+  for (char& c : comma) {
+    if (c == '.') c = ',';
+  }
+  CsvWriteOptions plain = options;
+  plain.neutralizeFormulas = false;
+  appendField(out, comma, plain);
+}
+
+void CsvWriter::appendRow(std::string& out, const std::vector<std::string>& row, const CsvWriteOptions& options,
+                          const std::vector<bool>& numericColumns) {
   for (std::size_t c = 0; c < row.size(); ++c) {
     if (c > 0) out += options.delimiter;
-    appendField(out, row[c], options);
+    if (c < numericColumns.size() && numericColumns[c]) {
+      appendNumberField(out, row[c], options);
+    } else {
+      appendField(out, row[c], options);
+    }
   }
   // A record of one empty field would be a blank line, which readers skip.
   if (row.size() == 1 && row[0].empty()) out += "\"\"";

@@ -122,14 +122,27 @@ std::vector<ExportedFile> exportNativeCsv(Workbook& workbook, const std::filesys
   for (const EntitySpec& spec : entities()) {
     ExportedFile file{dir / std::string(spec.csvFile), std::string(spec.name), 0};
     auto writer = std::make_unique<CsvWriter>(file.path, options.csv);
-    for (const FieldSpec& f : spec.fields) writer->field(f.name);
+    std::vector<bool> numeric;
+    for (const FieldSpec& f : spec.fields) {
+      writer->field(f.name);
+      numeric.push_back(f.type == FieldType::Money || f.type == FieldType::Integer || f.type == FieldType::Percent ||
+                        f.type == FieldType::Decimal);
+    }
     writer->endRow();
     EntityReader reader(db, spec, corporate);
     RowPump pump(reader);
     std::size_t used = 0;
     while (auto batch = pump.next(used)) {
       for (std::size_t r = 0; r < used; ++r) {
-        for (const std::string& value : (*batch)[r]) writer->field(value);
+        const auto& row = (*batch)[r];
+        for (std::size_t c = 0; c < row.size(); ++c) {
+          // A figure stays a number in the "for spreadsheets" mode; without it both calls write the same.
+          if (numeric[c]) {
+            writer->numberField(row[c]);
+          } else {
+            writer->field(row[c]);
+          }
+        }
         writer->endRow();
       }
       file.rows += static_cast<std::int64_t>(used);

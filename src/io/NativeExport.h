@@ -14,7 +14,9 @@
 namespace salesops {
 
 struct ExportOptions {
-  CsvWriteOptions csv;  // --excel: bom + crlf; --delimiter
+  // --excel: bom + crlf; --delimiter. neutralizeFormulas or decimalComma make files for reading, which no
+  // longer import back losslessly.
+  CsvWriteOptions csv;
 };
 
 struct ExportedFile {

@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "GuiTestSupport.h"
+#include "dialogs/ExportOptionsDialog.h"
 #include "io/CsvReportWriter.h"
 #include "mainwindow/MainWindow.h"
 #include "seams/FileDialogSeam.h"
@@ -132,6 +133,31 @@ TEST_F(ReportsTest, DashboardExportHoldsTheNumbersOnScreen) {
   FileDialogSeam::preload(qs(dir_ / "view.xlsx"));
   dashboard_->findChild<QToolButton*>(QStringLiteral("dashboard-export"))->click();
   EXPECT_EQ(read("view.xlsx").substr(0, 2), "PK");
+}
+
+TEST_F(ReportsTest, DashboardCsvExportTakesTheExportOptions) {
+  ASSERT_TRUE(dashboard_->periodPicker()->selectName(QStringLiteral("FY2026-Q2")));
+  ExportChoice semicolon;
+  semicolon.csv.delimiter = ';';
+  semicolon.csv.bom = true;
+  semicolon.csv.crlf = true;
+  semicolon.csv.decimalComma = true;
+  ExportOptionsDialog::preload(semicolon);
+  FileDialogSeam::preload(qs(dir_ / "view.csv"));
+  dashboard_->findChild<QToolButton*>(QStringLiteral("dashboard-export"))->click();
+  EXPECT_EQ(ExportOptionsDialog::pendingAnswers(), 0);
+  const std::string csv = read("view.csv");
+  EXPECT_EQ(csv.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3).find(','), std::string::npos) << csv;  // ';' between the ids
+  // Q2 pipeline 130,650.50 (see GuiTestSupport), written with the decimal comma of the chosen options.
+  EXPECT_NE(csv.find(";130650,50;"), std::string::npos) << csv;
+  EXPECT_EQ(read("view.definitions.csv").substr(0, 27), "\xEF\xBB\xBFname;value;description\r\n");
+
+  ExportOptionsDialog::preload(std::nullopt);  // the options dialog cancelled: nothing written
+  FileDialogSeam::preload(qs(dir_ / "other.csv"));
+  dashboard_->findChild<QToolButton*>(QStringLiteral("dashboard-export"))->click();
+  EXPECT_FALSE(std::filesystem::exists(dir_ / "other.csv"));
+  ExportOptionsDialog::reset();
 }
 
 TEST_F(ReportsTest, DefinitionChoiceReachesTilesAndReports) {

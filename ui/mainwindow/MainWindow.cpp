@@ -89,6 +89,7 @@ void MainWindow::createPages() {
     const salesops::EntitySpec* spec = salesops::findEntity(entity);
     auto* view = new EntityTableView(*spec, settings_, this);
     connect(view, &EntityTableView::statusChanged, this, &MainWindow::updateStatus);
+    connect(view, &EntityTableView::activity, this, [this](const QString& text) { activityLabel_->setText(text); });
     tables_.push_back(view);
     addPage(QString::fromLatin1(entity), tableLabels[index++], view);
   }
@@ -151,6 +152,11 @@ void MainWindow::createActions() {
   file->addSeparator();
   importAction_ = file->addAction(tr("&Import CSV Workbook…"), this, &MainWindow::promptImport);
   exportAction_ = file->addAction(tr("&Export CSV Workbook…"), this, &MainWindow::promptExport);
+  exportTableAction_ = file->addAction(tr("Export &Table…"), this, [this] {
+    if (auto* view = qobject_cast<EntityTableView*>(pages_->currentWidget())) view->promptExport();
+  });
+  exportTableAction_->setObjectName(QStringLiteral("action-export-table"));
+  exportTableAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -397,6 +403,8 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::updateStatus() {
   auto* view = qobject_cast<EntityTableView*>(pages_->currentWidget());
+  // Only a table page has a table to export; created after the pages, so absent on the first call.
+  if (exportTableAction_) exportTableAction_->setEnabled(view && workbook_ && pages_->isEnabled());
   if (view && workbook_) {
     rowsLabel_->setText(view->statusText());
     rowsLabel_->show();
@@ -421,6 +429,7 @@ void MainWindow::setBusy(bool busy) {
   for (QAction* action : workbookActions_) action->setEnabled(!busy);
   navigation_->setEnabled(!busy);
   pages_->setEnabled(!busy);
+  updateStatus();
 }
 
 void MainWindow::showStalePage() {

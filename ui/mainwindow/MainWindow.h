@@ -95,5 +95,6 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   QAction* importAction_ = nullptr;
   QAction* exportAction_ = nullptr;
+  QAction* exportTableAction_ = nullptr;   // the current table page's Export…
   std::vector<QAction*> workbookActions_;  // disabled while a worker owns the workbook
 };

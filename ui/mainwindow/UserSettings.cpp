@@ -1,6 +1,7 @@
 #include "mainwindow/UserSettings.h"
 
 #include <QDir>
+#include <QLocale>
 
 namespace {
 const char* const kRecentFiles = "recentFiles";
@@ -9,6 +10,12 @@ const char* const kState = "window/state";
 const char* const kLastDirectory = "lastDirectory";
 const char* const kCurrentPage = "window/page";
 const char* const kKpiDefinitions = "kpi/definitions";
+const char* const kExportDelimiter = "export/delimiter";
+const char* const kExportBom = "export/bom";
+const char* const kExportCrlf = "export/crlf";
+const char* const kExportForSpreadsheets = "export/forSpreadsheets";
+const char* const kExportDecimalComma = "export/decimalComma";
+const char* const kExportFormat = "export/format";
 
 QString hiddenColumnsKey(const QString& entity) { return QStringLiteral("tables/%1/hiddenColumns").arg(entity); }
 }  // namespace
@@ -78,3 +85,34 @@ void UserSettings::setKpiDefinitions(const salesops::KpiDefinitionChoices& choic
   }
   settings_.setValue(kKpiDefinitions, assignments);
 }
+
+salesops::CsvWriteOptions UserSettings::exportCsvOptions(const QLocale& locale) const {
+  // Spreadsheets split a CSV at the list separator of their locale, which is ';' where ',' is the decimal mark.
+  const bool commaLocale = locale.decimalPoint() == QLatin1String(",");
+  salesops::CsvWriteOptions options;
+  const QString delimiter =
+      settings_.value(kExportDelimiter, commaLocale ? QStringLiteral(";") : QStringLiteral(",")).toString();
+  options.delimiter = delimiter == QLatin1String("tab") ? '\t' : delimiter == QLatin1String(";") ? ';' : ',';
+  options.bom = settings_.value(kExportBom, true).toBool();
+  options.crlf = settings_.value(kExportCrlf, true).toBool();
+  options.neutralizeFormulas = settings_.value(kExportForSpreadsheets, true).toBool();
+  options.decimalComma = settings_.value(kExportDecimalComma, commaLocale).toBool();
+  return options;
+}
+
+void UserSettings::setExportCsvOptions(const salesops::CsvWriteOptions& options) {
+  settings_.setValue(kExportDelimiter, options.delimiter == '\t'  ? QStringLiteral("tab")
+                                       : options.delimiter == ';' ? QStringLiteral(";")
+                                                                  : QStringLiteral(","));
+  settings_.setValue(kExportBom, options.bom);
+  settings_.setValue(kExportCrlf, options.crlf);
+  settings_.setValue(kExportForSpreadsheets, options.neutralizeFormulas);
+  settings_.setValue(kExportDecimalComma, options.decimalComma);
+}
+
+QString UserSettings::exportFormat() const {
+  return settings_.value(kExportFormat).toString() == QLatin1String("csv") ? QStringLiteral("csv")
+                                                                           : QStringLiteral("xlsx");
+}
+
+void UserSettings::setExportFormat(const QString& format) { settings_.setValue(kExportFormat, format); }

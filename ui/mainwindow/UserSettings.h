@@ -6,7 +6,10 @@
 #include <QString>
 #include <QStringList>
 
+#include "io/CsvWriter.h"
 #include "kpi/KpiDefinitions.h"
+
+class QLocale;
 
 class UserSettings {
  public:
@@ -38,6 +41,14 @@ class UserSettings {
   // The KPI definition choices of the Dashboard and Reports page; unknown stored names are ignored.
   salesops::KpiDefinitionChoices kpiDefinitions() const;
   void setKpiDefinitions(const salesops::KpiDefinitionChoices& choices);
+
+  // The CSV options of the last export from the GUI. Until one was made: for spreadsheets in `locale` (';'
+  // and a decimal comma where its decimal mark is ',', UTF-8 with BOM, CRLF, formulas neutralised).
+  salesops::CsvWriteOptions exportCsvOptions(const QLocale& locale) const;
+  void setExportCsvOptions(const salesops::CsvWriteOptions& options);
+  // "csv" or "xlsx": the format of the last table export (default "xlsx").
+  QString exportFormat() const;
+  void setExportFormat(const QString& format);
 
  private:
   mutable QSettings settings_;

@@ -8,6 +8,7 @@
 #include <QTextDocument>
 
 #include "common/Error.h"
+#include "dialogs/ExportOptionsDialog.h"
 #include "io/CsvReportWriter.h"
 #include "io/HtmlReportWriter.h"
 #include "io/ReportDocument.h"
@@ -31,13 +32,13 @@ void printTo(const salesops::ReportDocument& report, QPrinter& printer) {
   document.print(&printer);
 }
 
-void save(const salesops::ReportDocument& report, const QString& path) {
+void save(const salesops::ReportDocument& report, const QString& path, const salesops::CsvWriteOptions& csv) {
   const QFileInfo info(path);
   const QString suffix = info.suffix().toLower();
   if (suffix == QLatin1String("csv")) {
-    salesops::CsvReportWriter::writeTables(report, fsPath(path));
+    salesops::CsvReportWriter::writeTables(report, fsPath(path), csv);
     const QString sidecar = info.dir().filePath(info.completeBaseName() + QStringLiteral(".definitions.csv"));
-    salesops::CsvReportWriter::writeDefinitions(report, fsPath(sidecar));
+    salesops::CsvReportWriter::writeDefinitions(report, fsPath(sidecar), csv);
   } else if (suffix == QLatin1String("xlsx")) {
     salesops::XlsxReportWriter::write(report, fsPath(path));
   } else if (suffix == QLatin1String("html") || suffix == QLatin1String("htm")) {
@@ -65,8 +66,14 @@ bool exportInteractively(QWidget* parent, const salesops::ReportDocument& report
   QString path = FileDialogSeam::getSaveFileName(parent, QObject::tr("Export Report"), start, fileFilter());
   if (path.isEmpty()) return false;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".xlsx");
+  salesops::CsvWriteOptions csv;
+  if (QFileInfo(path).suffix().toLower() == QLatin1String("csv")) {
+    const auto choice = ExportOptionsDialog::ask(parent, settings, ExportOptionsDialog::Mode::CsvOnly);
+    if (!choice) return false;
+    csv = choice->csv;
+  }
   try {
-    save(report, path);
+    save(report, path, csv);
   } catch (const std::exception& e) {
     MessageBoxSeam::critical(parent, QObject::tr("Export Report"),
                              QObject::tr("The report was not written.\n\n%1").arg(QString::fromStdString(e.what())));

@@ -1,23 +1,26 @@
 #include "views/tables/EntityTableView.h"
 
-#include <QSignalBlocker>
-
-#include <QHBoxLayout>
-
+#include <QDir>
+#include <QFileInfo>
 #include <QFrame>
-
-#include <QToolButton>
-
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
+#include "dialogs/ExportOptionsDialog.h"
 #include "mainwindow/UserSettings.h"
 #include "models/EntityTableModel.h"
+#include "seams/FileDialogSeam.h"
+#include "seams/MessageBoxSeam.h"
+#include "storage/Database.h"
+#include "views/tables/TableExportRunner.h"
 
 namespace {
 
@@ -56,7 +59,8 @@ EntityTableView::EntityTableView(const salesops::EntitySpec& spec, UserSettings&
       filterTimer_(new QTimer(this)),
       message_(new QLabel(this)),
       drillBar_(new QFrame(this)),
-      drillText_(new QLabel(drillBar_)) {
+      drillText_(new QLabel(drillBar_)),
+      exportButton_(new QToolButton(this)) {
   const QString entity = qt(spec.name);
   setObjectName(QStringLiteral("page-%1").arg(entity));
 
@@ -122,15 +126,28 @@ EntityTableView::EntityTableView(const salesops::EntitySpec& spec, UserSettings&
   drillLayout->addWidget(showAll);
   drillBar_->hide();
 
+  exportButton_->setObjectName(QStringLiteral("export-%1").arg(entity));
+  exportButton_->setText(tr("&Export…"));
+  exportButton_->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  exportButton_->setToolTip(tr("Save the rows and columns shown as CSV or an Excel workbook"));
+  exportButton_->setEnabled(false);
+  connect(exportButton_, &QToolButton::clicked, this, &EntityTableView::promptExport);
+  auto* toolbar = new QHBoxLayout;
+  toolbar->addWidget(filter_, 1);
+  toolbar->addWidget(exportButton_);
+
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(8, 8, 8, 8);
   layout->addWidget(drillBar_);
-  layout->addWidget(filter_);
+  layout->addLayout(toolbar);
   layout->addWidget(message_);
   layout->addWidget(table_, 1);
 }
 
 void EntityTableView::setDatabase(salesops::Database* db, const QString& corporateCurrency) {
+  workbookPath_ = db ? QString::fromStdString(db->path().string()) : QString();
+  currency_ = corporateCurrency;
+  exportButton_->setEnabled(db != nullptr);
   model_->setDatabase(db, corporateCurrency);
   emit statusChanged();
 }
@@ -214,3 +231,47 @@ void EntityTableView::clearDrillDown() {
 }
 
 QString EntityTableView::drillDownText() const { return drillBar_->isVisible() ? drillText_->text() : QString(); }
+
+QString EntityTableView::title() const {
+  QString name = QFileInfo(qt(spec_.csvFile)).completeBaseName().replace(QLatin1Char('_'), QLatin1Char(' '));
+  if (!name.isEmpty()) name[0] = name[0].toUpper();
+  return name;
+}
+
+bool EntityTableView::promptExport() {
+  const QString caption = tr("Export %1").arg(title());
+  if (workbookPath_.isEmpty()) {
+    MessageBoxSeam::information(this, caption, tr("Open or create a workbook first."));
+    return false;
+  }
+  const auto choice = ExportOptionsDialog::ask(this, settings_, ExportOptionsDialog::Mode::TableFormats);
+  if (!choice) return false;
+  const QString suffix = choice->xlsx ? QStringLiteral("xlsx") : QStringLiteral("csv");
+  const QString start = QDir(settings_.lastDirectory())
+                            .filePath(QFileInfo(qt(spec_.csvFile)).completeBaseName() + QLatin1Char('.') + suffix);
+  QString path = FileDialogSeam::getSaveFileName(this, caption, start,
+                                                 choice->xlsx ? tr("Excel workbook (*.xlsx)") : tr("CSV (*.csv)"));
+  if (path.isEmpty()) return false;
+  if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + suffix;
+  return exportTo(path, *choice);
+}
+
+bool EntityTableView::exportTo(const QString& path, const ExportChoice& choice) {
+  const QString caption = tr("Export %1").arg(title());
+  const auto outcome = tableexport::run(this, *this, workbookPath_, path, choice);
+  if (outcome.cancelled) {
+    MessageBoxSeam::information(this, caption, tr("The export was cancelled; no file was written."));
+    return false;
+  }
+  if (!outcome.ok) {
+    MessageBoxSeam::critical(this, caption, tr("The table was not exported.\n\n%1").arg(outcome.error));
+    return false;
+  }
+  settings_.setLastDirectory(QFileInfo(path).absolutePath());
+  const QString where = QDir::toNativeSeparators(path);
+  emit activity(
+      outcome.result.sheets > 1
+          ? tr("Exported %L1 rows to %2 on %3 sheets").arg(outcome.result.rows).arg(where).arg(outcome.result.sheets)
+          : tr("Exported %L1 rows to %2").arg(outcome.result.rows).arg(where));
+  return true;
+}

@@ -1,6 +1,7 @@
 #pragma once
 // One entity's table page: a debounced filter line over a sortable table whose columns the user picks
-// from the header's context menu (remembered per entity).
+// from the header's context menu (remembered per entity), and an Export… button that writes what the
+// table shows to CSV or XLSX.
 #include <QString>
 #include <QWidget>
 
@@ -8,6 +9,8 @@
 
 #include "domain/EntitySchema.h"
 #include "storage/TableQuery.h"
+
+struct ExportChoice;
 
 class EntityTableModel;
 class QLabel;
@@ -43,8 +46,19 @@ class EntityTableView : public QWidget {
   void clearDrillDown();
   QString drillDownText() const;
 
+  // "Opportunities": the page's name, used for the export's sheet and file names.
+  QString title() const;
+  QString corporateCurrency() const { return currency_; }
+  // Asks for the export options and a file, then exports what the table shows; false when cancelled or failed
+  // (failures are told in a message box).
+  bool promptExport();
+  // Exports what the table shows to `path` on a worker behind a progress dialog.
+  bool exportTo(const QString& path, const ExportChoice& choice);
+
  signals:
   void statusChanged();
+  // A line for the status bar ("Exported 1,234 rows to …").
+  void activity(const QString& text);
 
  private:
   void showColumnMenu(const QPoint& pos);
@@ -61,4 +75,7 @@ class EntityTableView : public QWidget {
   QLabel* message_;
   QFrame* drillBar_;
   QLabel* drillText_;
+  QToolButton* exportButton_;
+  QString workbookPath_;  // the open workbook's file, for the export's own connection
+  QString currency_;
 };
