@@ -152,7 +152,7 @@ MoneyOrder moneyOrder(Database& db, const EntitySpec& entity, const FieldSpec& f
       field.currencyField.empty() || field.currencyField.front() == '@' ? nullptr : entity.field(field.currencyField);
   if (!currency) return {own, {}};
   MoneyOrder order;
-  order.expression = own + " * CASE t." + std::string(currency->column);
+  std::string cases;
   Statement distinct =
       db.prepare("SELECT DISTINCT " + std::string(currency->column) + " FROM " + std::string(entity.table) + " WHERE " +
                  std::string(currency->column) + " IS NOT NULL");
@@ -160,11 +160,13 @@ MoneyOrder moneyOrder(Database& db, const EntitySpec& entity, const FieldSpec& f
     const std::string code(distinct.text(0));
     if (!isCurrencyCode(code)) continue;
     order.codes.push_back(code);
-    order.expression +=
-        " WHEN ?" + std::to_string(order.codes.size() + 1) + " THEN " + std::to_string(scaleTo4Digits(code));
+    cases += " WHEN ?" + std::to_string(order.codes.size() + 1) + " THEN " + std::to_string(scaleTo4Digits(code));
   }
   const std::int64_t fallback = isCurrencyCode(corporate) ? scaleTo4Digits(corporate) : 100;
-  order.expression += " ELSE " + std::to_string(fallback) + " END";
+  // Without a single currency code in the table, CASE would have no WHEN, which SQL does not allow.
+  order.expression = cases.empty() ? own + " * " + std::to_string(fallback)
+                                   : own + " * CASE t." + std::string(currency->column) + cases + " ELSE " +
+                                         std::to_string(fallback) + " END";
   return order;
 }
 

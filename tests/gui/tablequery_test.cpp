@@ -51,6 +51,12 @@ TEST_F(TableQueryTest, MoneySortsByTheWrittenAmountAcrossCurrencies) {
   EXPECT_EQ(ids("amount"), (std::vector<std::int64_t>{4, 3, 1, 2, 5, 6}));
 }
 
+TEST_F(TableQueryTest, MoneySortsWhenNoRowNamesACurrency) {
+  // Rows without a currency are in the corporate one; with no code at all the order is the amounts' order.
+  workbook_->db().prepare("UPDATE opportunity SET currency = NULL").run();
+  EXPECT_EQ(ids("amount"), (std::vector<std::int64_t>{6, 3, 1, 5, 4, 2}));
+}
+
 TEST_F(TableQueryTest, SortsReferencesByKeyAndStagesByPipelineOrder) {
   EXPECT_EQ(ids("account_id"), (std::vector<std::int64_t>{1, 4, 2, 3, 6, 5}));
   // Prospecting, Qualification, Proposal, Negotiation, Closed Won, Closed Lost.
