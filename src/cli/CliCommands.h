@@ -22,6 +22,8 @@ void addTerritoryCommand(CLI::App&, CliStreams&);
 // The repeatable `--definition NAME=VALUE` option of the verbs that compute KPIs (kpi/KpiDefinitions.h).
 void addDefinitionOption(CLI::App& cmd, std::vector<std::string>& definitions);
 void addCompCommand(CLI::App&, CliStreams&);
+// `comp ... cost`, added to the `comp` subcommand (whose WORKBOOK it reads).
+void addCompCostCommand(CLI::App& comp, CliStreams&);
 
 // A LongTask whose progress goes to the error stream when it is a terminal, and nowhere otherwise.
 LongTask terminalProgress(CliStreams& streams);

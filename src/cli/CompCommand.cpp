@@ -234,6 +234,8 @@ void addCompCommand(CLI::App& app, CliStreams& streams) {
   curve->add_option("--plan", o->plan, "The plan's id")->required();
   curve->add_option("--quota", o->quota, "Quota per payout period the curve assumes (default 1000000.00)");
   curve->callback([&streams, o] { runCurve(*o, streams); });
+
+  addCompCostCommand(*cmd, streams);
 }
 
 }  // namespace salesops::cli

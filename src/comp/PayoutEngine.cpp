@@ -113,8 +113,11 @@ PayoutResult computePayouts(const CompData& data, const FiscalCalendar& calendar
     for (std::size_t k = 0; k < schedule.size(); ++k) {
       const ScheduledPeriod& sp = schedule[k];
       YtdState& ytd = ytdByPlan[sp.plan->planId];
-      ytd.bookings4 += ctx.credits.bookings4(rep, sp.period);
-      ytd.quota += ctx.quota(rep, *sp.plan, sp.period);
+      const __int128 bookings4 = ctx.credits.bookings4(rep, sp.period);
+      const std::int64_t quota = ctx.quota(rep, *sp.plan, sp.period);
+      ytd.bookings4 += bookings4;
+      ytd.quota += quota;
+      result.attainment.push_back({rep, sp.period, sp.plan->planId, bookings4, quota});
       if (locked.count(sp.period)) {
         for (const LedgerLine* l : lockedByRep[static_cast<std::size_t>(rep)]) {
           if (l->period != sp.period || l->planId != sp.plan->planId) continue;

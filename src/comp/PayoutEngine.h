@@ -21,10 +21,20 @@ struct PayoutRequest {
   std::vector<std::int32_t> onlyReps;   // empty: every rep with an assignment
 };
 
+// What a rep's pay in one payout period was measured against (plan cost: attainment across reps).
+struct PeriodAttainment {
+  std::int32_t rep = -1;
+  Period period;
+  std::string planId;
+  __int128 bookings4 = 0;  // credited bookings, ten-thousandths of a minor unit
+  std::int64_t quota = 0;  // minor units, ramp applied
+};
+
 struct PayoutResult {
-  std::vector<Period> openPeriods;  // the open payout periods computed, ascending
-  std::vector<LedgerLine> lines;    // their lines, by rep then period
-  std::vector<std::string> notes;   // e.g. a rep whose plan is missing
+  std::vector<Period> openPeriods;           // the open payout periods computed, ascending
+  std::vector<LedgerLine> lines;             // their lines, by rep then period
+  std::vector<PeriodAttainment> attainment;  // every payout period scheduled, locked ones included
+  std::vector<std::string> notes;            // e.g. a rep whose plan is missing
 };
 
 // Errors: Error(Cancelled) when task.cancel is set. Progress: reps done out of reps.

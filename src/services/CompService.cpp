@@ -4,6 +4,7 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "common/Currency.h"
@@ -36,14 +37,17 @@ std::vector<StoredPlan> CompService::plans() { return CompStore(workbook_.db()).
 std::vector<StoredAssignment> CompService::assignments() { return CompStore(workbook_.db()).assignments(); }
 
 comp::CompPlan CompService::plan(const std::string& planId, std::optional<Date> day) {
-  const StoredPlan* chosen = nullptr;
+  // Like CompData::planOn: of the versions in force, the latest starting one.
+  const StoredPlan* newest = nullptr;
+  const StoredPlan* inForce = nullptr;
   const auto all = plans();
   for (const StoredPlan& p : all) {
     if (p.planId != planId) continue;
-    const bool inForce = day && p.effectiveFrom <= *day && (!p.effectiveTo || *day <= *p.effectiveTo);
-    if (inForce || !day || !chosen) chosen = &p;
-    if (inForce) break;
+    if (!newest || newest->effectiveFrom < p.effectiveFrom) newest = &p;
+    const bool covers = day && p.effectiveFrom <= *day && (!p.effectiveTo || *day <= *p.effectiveTo);
+    if (covers && (!inForce || inForce->effectiveFrom < p.effectiveFrom)) inForce = &p;
   }
+  const StoredPlan* chosen = inForce ? inForce : newest;
   if (!chosen) throw Error(ErrorKind::Data, "no plan \"" + planId + "\" in the workbook (see `comp plans`)");
   return comp::parseCompPlan(chosen->json, "plans/" + planId + ".json", minorDigits());
 }
@@ -197,6 +201,31 @@ PayoutOutcome CompService::statement(const std::string& repId, const Period& per
   return out;
 }
 
+PlanCostOutcome CompService::cost(const Period& scope, Date today, const LongTask& task) {
+  const FiscalCalendar calendar = workbook_.fiscalCalendar();
+  const int fiscalYear = calendar.fiscalYearOf(scope.end);
+  if (calendar.fiscalYearOf(scope.start) != fiscalYear) {
+    throw Error(ErrorKind::Usage, "--period " + scope.toString() + " spans two fiscal years: ask for one at a time");
+  }
+  const auto inputs = loadInputs(task);
+  comp::PayoutResult result = compute(*inputs, scope, today, task);
+  task.checkCancelled();
+  CompStore store(workbook_.db());
+  std::set<Period> locked;
+  for (const StoredPeriod& p : store.periods()) {
+    if (p.status == PeriodStatus::Locked) locked.insert(p.period);
+  }
+  for (comp::LedgerLine& l : store.lines(scope)) {
+    if (locked.count(l.period)) result.lines.push_back(std::move(l));
+  }
+  PlanCostOutcome out;
+  out.report = comp::buildPlanCost(scope, result.attainment, result.lines, inputs->snapshot.reps.id);
+  out.currency = inputs->currency;
+  out.minorDigits = inputs->data.minorDigits;
+  out.notes = std::move(result.notes);
+  return out;
+}
+
 WhatIfResult CompService::whatIf(const comp::CompPlan& candidate, int fiscalYear, Date today, const LongTask& task) {
   auto inputs = loadInputs(task);
   WhatIfResult out;
@@ -224,7 +253,14 @@ WhatIfResult CompService::whatIf(const comp::CompPlan& candidate, int fiscalYear
     }
     return byRep;
   };
-  const auto current = totals(comp::computePayouts(inputs->data, inputs->calendar, request, task));
+  const comp::PayoutResult currentRun = comp::computePayouts(inputs->data, inputs->calendar, request, task);
+  const auto current = totals(currentRun);
+  std::map<std::int32_t, std::pair<__int128, std::int64_t>> measured;  // bookings4, quota on the plan
+  for (const comp::PeriodAttainment& a : currentRun.attainment) {
+    if (a.planId != candidate.planId) continue;
+    measured[a.rep].first += a.bookings4;
+    measured[a.rep].second += a.quota;
+  }
   comp::CompPlan replay = candidate;
   replay.effectiveFrom = out.year.start;
   replay.effectiveTo.reset();
@@ -233,9 +269,11 @@ WhatIfResult CompService::whatIf(const comp::CompPlan& candidate, int fiscalYear
   const auto proposed = totals(comp::computePayouts(inputs->data, inputs->calendar, request, task));
   const comp::CreditIndex credits(inputs->snapshot);
   for (const std::int32_t rep : reps) {
-    WhatIfRow row{inputs->snapshot.reps.id[static_cast<std::size_t>(rep)], 0, 0};
+    WhatIfRow row;
+    row.repId = inputs->snapshot.reps.id[static_cast<std::size_t>(rep)];
     if (const auto it = current.find(rep); it != current.end()) row.current = it->second;
     if (const auto it = proposed.find(rep); it != proposed.end()) row.candidate = it->second;
+    if (const auto it = measured.find(rep); it != measured.end()) std::tie(row.bookings4, row.quota) = it->second;
     out.currentTotal += row.current;
     out.candidateTotal += row.candidate;
     out.bookings4 += credits.bookings4(rep, out.year);

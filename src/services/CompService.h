@@ -10,6 +10,7 @@
 #include "common/Progress.h"
 #include "comp/CompData.h"
 #include "comp/PayoutEngine.h"
+#include "comp/PlanCost.h"
 #include "storage/CompStore.h"
 #include "storage/Workbook.h"
 
@@ -38,6 +39,8 @@ struct WhatIfRow {
   std::string repId;
   std::int64_t current = 0;    // minor units: the year under the stored plans
   std::int64_t candidate = 0;  // the year with the candidate replacing its plan_id
+  __int128 bookings4 = 0;      // the rep's credited bookings in its payout periods on the plan
+  std::int64_t quota = 0;      // and their quota under the stored plans (the attainment band of the row)
 };
 struct WhatIfResult {
   Period year;
@@ -46,6 +49,14 @@ struct WhatIfResult {
   std::int64_t currentTotal = 0, candidateTotal = 0;
   __int128 bookings4 = 0;  // the credited bookings of those reps in the year (ten-thousandths of a minor unit)
   int minorDigits = 2;
+};
+
+// Plan cost of a scope (issue 7, part 4) with what it is expressed in.
+struct PlanCostOutcome {
+  comp::PlanCostReport report;
+  std::string currency;
+  int minorDigits = 2;
+  std::vector<std::string> notes;
 };
 
 struct CurvePoint {
@@ -59,7 +70,7 @@ class CompService {
 
   std::vector<StoredPlan> plans();
   std::vector<StoredAssignment> assignments();
-  // The version of `planId` in force on `day`, else its newest. Error(Data) when there is none.
+  // The latest-starting version of `planId` in force on `day`, else its newest. Error(Data) when there is none.
   comp::CompPlan plan(const std::string& planId, std::optional<Date> day = std::nullopt);
   // Parses and stores one plan version (audited). Error(Data) naming `source` and the JSON path.
   comp::CompPlan importPlan(const std::string& json, const std::string& source);
@@ -76,6 +87,10 @@ class CompService {
   std::vector<Period> lock(const Period& period, Date today, const LongTask& task = {});
   // The stored lines of one rep for `period` (processing open periods first). Error(Data) for an unknown rep.
   PayoutOutcome statement(const std::string& repId, const Period& period, Date today, const LongTask& task = {});
+
+  // Plan cost of the payout periods overlapping `scope` (within one fiscal year): locked periods as stored, the
+  // others as a payout run would compute them today; nothing is stored. Error(Usage) for a scope across years.
+  PlanCostOutcome cost(const Period& scope, Date today, const LongTask& task = {});
 
   // Replays `candidate` on fiscal year `fiscalYear` for every rep assigned to its plan_id then, in place of the
   // stored versions (as if in force all year), without locks or draws carried from storage; nothing is stored.

@@ -23,6 +23,7 @@
 #include "services/CompDocuments.h"
 #include "storage/CompStore.h"
 #include "storage/Workbook.h"
+#include "views/compensation/MoneyItem.h"
 #include "widgets/PeriodPicker.h"
 
 namespace {
@@ -52,21 +53,6 @@ int columnOf(salesops::comp::LineKind kind) {
   }
   return kEarnings;
 }
-
-class MoneyItem : public QTableWidgetItem {
- public:
-  MoneyItem(std::int64_t minor, int digits)
-      : QTableWidgetItem(qs(salesops::formatMoney(minor, digits))), minor_(minor) {
-    setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-  }
-  bool operator<(const QTableWidgetItem& other) const override {
-    const auto* money = dynamic_cast<const MoneyItem*>(&other);
-    return money ? minor_ < money->minor_ : QTableWidgetItem::operator<(other);
-  }
-
- private:
-  std::int64_t minor_;
-};
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -20,7 +21,9 @@
 #include "comp/CompPlanWriter.h"
 #include "comp/ExactMoney.h"
 #include "services/CompService.h"
+#include "storage/CompStore.h"
 #include "storage/Workbook.h"
+#include "views/compensation/PlanForm.h"
 
 namespace {
 
@@ -54,7 +57,12 @@ PlanEditor::PlanEditor(QWidget* parent) : QWidget(parent) {
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("comp-plan-status"));
   status_->setWordWrap(true);
-  save_ = new QPushButton(tr("Save plan"), this);
+  save_ = new QPushButton(tr("Save version"), this);
+  save_->setToolTip(tr("Store the edited plan as the version in force from the effective date"));
+  effective_ = new QLineEdit(this);
+  effective_->setObjectName(QStringLiteral("comp-plan-effective-from"));
+  effective_->setPlaceholderText(QStringLiteral("YYYY-MM-DD"));
+  form_ = new PlanForm(this);
   save_->setObjectName(QStringLiteral("comp-save-plan"));
   chart_ = new PayoutCurveChart(this);
 
@@ -65,16 +73,26 @@ PlanEditor::PlanEditor(QWidget* parent) : QWidget(parent) {
   rowButtons->addWidget(addRow);
   rowButtons->addWidget(removeRow);
   rowButtons->addStretch();
-  rowButtons->addWidget(save_);
+  auto* rateEditor = new QWidget(this);
+  auto* rateLayout = new QVBoxLayout(rateEditor);
+  rateLayout->addLayout(form);
+  rateLayout->addWidget(rates_, 1);
+  rateLayout->addLayout(rowButtons);
+  auto* tabs = new QTabWidget(this);
+  tabs->setObjectName(QStringLiteral("comp-plan-tabs"));
+  tabs->addTab(form_, tr("Plan and components"));
+  tabs->addTab(rateEditor, tr("Rate tables"));
   auto* editor = new QWidget(this);
   auto* editorLayout = new QVBoxLayout(editor);
   editorLayout->addWidget(summary_);
-  editorLayout->addLayout(form);
-  editorLayout->addWidget(rates_, 1);
-  editorLayout->addLayout(rowButtons);
-  auto* quotaRow = new QFormLayout;
-  quotaRow->addRow(tr("Quota per period for the curve"), quota_);
-  editorLayout->addLayout(quotaRow);
+  editorLayout->addWidget(tabs, 1);
+  auto* bottom = new QFormLayout;
+  bottom->addRow(tr("Quota per period for the curve"), quota_);
+  auto* saveRow = new QHBoxLayout;
+  saveRow->addWidget(effective_, 1);
+  saveRow->addWidget(save_);
+  bottom->addRow(tr("Effective from"), saveRow);
+  editorLayout->addLayout(bottom);
   editorLayout->addWidget(status_);
 
   auto* splitter = new QSplitter(this);
@@ -87,7 +105,7 @@ PlanEditor::PlanEditor(QWidget* parent) : QWidget(parent) {
   splitter->setStretchFactor(0, 0);
   splitter->setStretchFactor(1, 1);
   splitter->setStretchFactor(2, 2);
-  splitter->setSizes({200, 460, 740});
+  splitter->setSizes({180, 640, 580});  // the components grid needs the width of its eight columns
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(splitter);
 
@@ -110,6 +128,10 @@ PlanEditor::PlanEditor(QWidget* parent) : QWidget(parent) {
     refreshCurve();
   });
   connect(save_, &QPushButton::clicked, this, [this] { save(); });
+  connect(form_, &PlanForm::changed, this, [this] {
+    listCommissions();
+    refreshCurve();
+  });
 }
 
 void PlanEditor::showWorkbook(salesops::Workbook* workbook) {
@@ -170,13 +192,37 @@ void PlanEditor::loadPlan() {
                              qs(salesops::formatMoney(stored_->baseSalary, digits)),
                              qs(salesops::formatMoney(stored_->targetVariable, digits)),
                              qs(stored_->effectiveFrom.toString())));
+  form_->setJson(stored_->json);
+  // Default: edit the version in place unless a locked period would change; then the day after the last lock.
+  salesops::Date from = stored_->effectiveFrom;
+  for (const auto& p : salesops::CompStore(workbook_->db()).periods()) {
+    if (p.status == salesops::PeriodStatus::Locked && p.period.end >= from) from = p.period.end.addDays(1);
+  }
+  effective_->setText(qs(from.toString()));
+  component_->clear();
+  listCommissions();
+  loadComponent();
+}
+
+void PlanEditor::listCommissions() {
+  QStringList ids;
+  const std::string& json = form_->json();
+  for (std::size_t i = 0; i < salesops::comp::componentCount(json); ++i) {
+    const std::string at = "components[" + std::to_string(i) + "].";
+    if (salesops::comp::memberText(json, at + "kind").value_or("") == "commission")
+      ids << qs(salesops::comp::memberText(json, at + "id").value_or(""));
+  }
+  QStringList listed;
+  for (int i = 0; i < component_->count(); ++i) listed << component_->itemData(i).toString();
+  if (ids == listed) return;
+  const QString current = component_->currentData().toString();
   loading_ = true;
   component_->clear();
-  for (const auto& c : stored_->components) {
-    if (c.kind == salesops::comp::ComponentKind::Commission) component_->addItem(qs(c.id), qs(c.id));
-  }
+  for (const QString& id : ids) component_->addItem(id, id);
+  const int keep = component_->findData(current);
+  if (keep >= 0) component_->setCurrentIndex(keep);
   loading_ = false;
-  loadComponent();
+  if (keep < 0) loadComponent();
 }
 
 void PlanEditor::loadComponent() {
@@ -184,7 +230,13 @@ void PlanEditor::loadComponent() {
   loading_ = true;
   rates_->setRowCount(0);
   const QString id = component_->currentData().toString();
-  for (const auto& c : stored_->components) {
+  salesops::comp::CompPlan shown = *stored_;
+  try {
+    shown = salesops::comp::parseCompPlan(form_->json(), "plans/" + stored_->planId + ".json", digitsOf(workbook_));
+  } catch (const salesops::Error&) {
+    // The form is mid-edit and not a valid plan: show the stored tiers.
+  }
+  for (const auto& c : shown.components) {
     if (qs(c.id) != id || c.kind != salesops::comp::ComponentKind::Commission) continue;
     semantics_->setCurrentIndex(c.semantics == salesops::comp::TierSemantics::Marginal ? 0 : 1);
     for (const auto& t : c.tiers) {
@@ -197,14 +249,12 @@ void PlanEditor::loadComponent() {
   const bool editable = component_->count() > 0;
   rates_->setEnabled(editable);
   semantics_->setEnabled(editable);
-  save_->setEnabled(editable);
   loading_ = false;
   refreshCurve();
 }
 
 std::optional<salesops::comp::CompPlan> PlanEditor::editedPlan() {
   if (!stored_) return std::nullopt;
-  if (component_->count() == 0) return stored_;
   std::vector<salesops::comp::Tier> tiers;
   for (int row = 0; row < rates_->rowCount(); ++row) {
     const auto cell = [&](int column) {
@@ -227,13 +277,19 @@ std::optional<salesops::comp::CompPlan> PlanEditor::editedPlan() {
   try {
     const auto semantics = semantics_->currentIndex() == 0 ? salesops::comp::TierSemantics::Marginal
                                                            : salesops::comp::TierSemantics::Retroactive;
-    const std::string json = salesops::comp::withRateTable(
-        stored_->json, component_->currentData().toString().toStdString(), semantics, tiers);
+    const std::string json =
+        component_->count() == 0 || tiers.empty()
+            ? form_->json()
+            : salesops::comp::withRateTable(form_->json(), component_->currentData().toString().toStdString(),
+                                            semantics, tiers);
     auto plan = salesops::comp::parseCompPlan(json, "plans/" + stored_->planId + ".json", digitsOf(workbook_));
+    form_->markError({});
     status_->clear();
     return plan;
   } catch (const salesops::Error& e) {
-    status_->setText(QString::fromStdString(e.describe()));
+    const QString field = form_->markError(e.where().column);
+    status_->setText(field.isEmpty() ? QString::fromStdString(e.describe())
+                                     : tr("%1: %2").arg(field, QString::fromStdString(e.message())));
     return std::nullopt;
   }
 }
@@ -257,14 +313,30 @@ bool PlanEditor::save() {
   if (!workbook_ || workbook_->readOnly()) return false;
   const auto edited = editedPlan();
   if (!edited) return false;
+  std::string why;
+  const auto from = salesops::parseDate(effective_->text().trimmed().toStdString(), &why);
+  if (!from) {
+    status_->setText(tr("Effective from: %1").arg(qs(why)));
+    return false;
+  }
+  salesops::comp::CompPlan saved;
   try {
-    salesops::CompService(*workbook_).importPlan(edited->json, "plans/" + edited->planId + ".json");
+    for (const auto& p : salesops::CompStore(workbook_->db()).periods()) {
+      if (p.status != salesops::PeriodStatus::Locked || p.period.end < *from) continue;
+      status_->setText(tr("%1 is locked: a version from %2 would change how it was paid. Choose an effective date "
+                          "after %3.")
+                           .arg(qs(p.period.toString()), qs(from->toString()), qs(p.period.end.toString())));
+      return false;
+    }
+    const std::string json = salesops::comp::withEffectiveFrom(edited->json, *from);
+    saved = salesops::CompService(*workbook_).importPlan(json, "plans/" + edited->planId + ".json");
   } catch (const salesops::Error& e) {
     status_->setText(QString::fromStdString(e.describe()));
     return false;
   }
-  stored_ = edited;
-  status_->setText(tr("Saved plan %1.").arg(qs(edited->planId)));
+  stored_ = saved;
+  form_->setJson(saved.json);
+  status_->setText(tr("Saved plan %1 in force from %2.").arg(qs(saved.planId), qs(saved.effectiveFrom.toString())));
   refreshCurve();
   emit planSaved(qs(edited->planId));
   return true;

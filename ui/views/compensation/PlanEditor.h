@@ -1,7 +1,8 @@
 #pragma once
-// The plan list and editor: pick a plan, edit a commission component's rate table in a grid, and watch the
-// payout curve of the edited plan beside the stored one; Save stores the edit as the plan's new text.
-// Works on the window's workbook on the GUI thread (plans are a few kilobytes).
+// The plan list and editor: pick a plan, edit its fields and components (PlanForm) and a commission
+// component's rate table in a grid, and watch the payout curve of the edited plan beside the stored one; Save
+// stores the edit as a plan version from the effective date typed, refused when a locked period lies on or
+// after that date. Works on the window's workbook on the GUI thread (plans are a few kilobytes).
 #include <QWidget>
 
 #include <optional>
@@ -10,6 +11,7 @@
 #include "comp/CompPlan.h"
 
 class PayoutCurveChart;
+class PlanForm;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -36,6 +38,9 @@ class PlanEditor : public QWidget {
   bool save();
 
   QTableWidget* rateTable() const { return rates_; }
+  PlanForm* form() const { return form_; }
+  QLineEdit* effectiveFrom() const { return effective_; }
+  QComboBox* componentPicker() const { return component_; }
   PayoutCurveChart* curve() const { return chart_; }
   QLabel* status() const { return status_; }
 
@@ -46,6 +51,7 @@ class PlanEditor : public QWidget {
   void loadPlan();
   void loadComponent();
   void refreshCurve();
+  void listCommissions();
 
   salesops::Workbook* workbook_ = nullptr;
   std::optional<salesops::comp::CompPlan> stored_;
@@ -58,5 +64,7 @@ class PlanEditor : public QWidget {
   QLabel* status_ = nullptr;
   QPushButton* save_ = nullptr;
   PayoutCurveChart* chart_ = nullptr;
+  PlanForm* form_ = nullptr;
+  QLineEdit* effective_ = nullptr;
   bool loading_ = false;
 };
