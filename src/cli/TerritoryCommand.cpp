@@ -1,4 +1,4 @@
-// `salesops-cli territory WORKBOOK models|list|unassigned|assign|explain|balance|rebalance|activate`
+// `salesops-cli territory WORKBOOK models|list|unassigned|assign|explain|balance|rebalance|carve|activate`
 // (TERRITORY.md). Tables go to stdout as CSV (or aligned text with --format table); summaries of a CSV run
 // go to stderr so the CSV stays one table.
 #include <chrono>
@@ -27,6 +27,9 @@ struct TerritoryOptions {
   std::string format = "csv";
   std::int64_t maxMoves = -1;
   std::string targetCv;
+  std::string parent;
+  std::string fromTerritory;
+  std::int32_t count = 0;
   bool dryRun = false;
 };
 
@@ -83,13 +86,13 @@ std::array<double, 2> weightsOption(const std::string& text) {
   return weights;
 }
 
-enum class Action { Models, List, Unassigned, Assign, Explain, Balance, Rebalance, Activate };
+enum class Action { Models, List, Unassigned, Assign, Explain, Balance, Rebalance, Carve, Activate };
 
 void run(Action action, const TerritoryOptions& o, CliStreams& streams) {
   const bool writes = (action == Action::Assign && !o.dryRun) || action == Action::Activate ||
-                      (action == Action::Rebalance && !o.into.empty());
+                      (action == Action::Rebalance && !o.into.empty()) || (action == Action::Carve && !o.dryRun);
   std::vector<BalanceMetric> metrics;
-  if (action == Action::Balance || action == Action::Rebalance) metrics = metricsOption(o);
+  if (action == Action::Balance || action == Action::Rebalance || action == Action::Carve) metrics = metricsOption(o);
   const Date now = today();
   auto workbook = Workbook::open(o.workbook, writes ? Workbook::Access::ReadWrite : Workbook::Access::ReadOnly);
   TerritoryService service(*workbook, terminalProgress(streams));
@@ -160,6 +163,22 @@ void run(Action action, const TerritoryOptions& o, CliStreams& streams) {
       (table ? streams.out : streams.err) << rebalanceSummary(proposal, o.into);
       return;
     }
+    case Action::Carve: {
+      if (metrics.size() != 1) throw Error(ErrorKind::Usage, "carve takes one --metric");
+      CarveRequest request;
+      request.modelId = o.model;
+      request.parentId = o.parent;
+      request.fromTerritory = o.fromTerritory;
+      request.count = o.count;
+      request.metric = metrics.front();
+      request.period = periodOption(o, *workbook, now);
+      const auto proposal = service.proposeCarve(request);
+      if (!o.dryRun) service.applyCarve(proposal);
+      clearProgress();
+      printTable(streams.out, carveTable(proposal), table);
+      (table ? streams.out : streams.err) << carveSummary(proposal, o.dryRun);
+      return;
+    }
     case Action::Activate: {
       if (o.from.empty()) throw Error(ErrorKind::Usage, "activate needs --from DATE");
       const auto plan = service.activate(o.model, dateOption(o.from, "--from", now), now);
@@ -213,6 +232,16 @@ void addTerritoryCommand(CLI::App& app, CliStreams& streams) {
   rebalance->add_option("--into", o->into, "Write the moves into this planning model (a new id makes a copy)");
   rebalance->add_option("--period", o->period, "Period for pipeline and bookings (default: this fiscal year)");
   rebalance->add_option("--model", o->model, "Model to start from (default: the one in force today)");
+  auto* carve =
+      verb("carve", "Carve N new territories under a parent of a planning model, balanced on a metric", Action::Carve);
+  carve->add_option("--model", o->model, "Planning model id")->required();
+  carve->add_option("--parent", o->parent, "Territory the new ones go under")->required();
+  carve->add_option("--count", o->count, "How many territories to carve (2 or more)")->required();
+  carve->add_option("--metric", o->metrics, "accounts, potential, pipeline or bookings")->required();
+  carve->add_option("--from-territory", o->fromTerritory,
+                    "Share out the accounts this territory holds, sub-territories included (default: --parent)");
+  carve->add_option("--period", o->period, "Period for pipeline and bookings (default: this fiscal year)");
+  carve->add_flag("--dry-run", o->dryRun, "Print the proposal without writing");
   auto* activate = verb("activate", "Make a model active from a date and assign its accounts", Action::Activate);
   activate->add_option("MODEL", o->model, "Model id")->required();
   activate->add_option("--from", o->from, "First day in force")->required();

@@ -111,6 +111,10 @@ std::string explanationText(const std::string& accountId, const territory::Model
            std::to_string(t.priority) + "): rules " + rules +
            (c.ancestorsAllow ? std::string(" match") : " match, but ancestor " + c.blockedBy + " does not") + "\n";
   }
+  for (const auto& x : e.excluded) {
+    out += "    " + model.territories[x.territory].id + ": rule " + x.rule + " matches but is excluded by NOT group " +
+           x.negatedGroup + "\n";
+  }
   return out;
 }
 
@@ -153,6 +157,32 @@ std::string rebalanceSummary(const RebalanceProposal& proposal, const std::strin
            formatMoney(r.pipelineBefore, proposal.before.minorDigits) + " -> " +
            formatMoney(r.pipelineAfter, proposal.before.minorDigits) + "\n";
   }
+  return out;
+}
+
+Table carveTable(const CarveProposal& proposal) {
+  const std::string metric(toString(proposal.metric));
+  Table rows{{"territory_id", "name", "parent_id", "accounts", "total_" + metric, "naive_" + metric}};
+  for (std::size_t k = 0; k < proposal.territories.size(); ++k) {
+    const auto& t = proposal.territories[k];
+    rows.push_back({t.id, t.name, t.parentId, std::to_string(t.namedAccounts.size()),
+                    metricValue(proposal.before, proposal.metric, proposal.totals[k]),
+                    metricValue(proposal.before, proposal.metric, proposal.naiveTotals[k])});
+  }
+  return rows;
+}
+
+std::string carveSummary(const CarveProposal& proposal, bool dryRun) {
+  const std::string metric(toString(proposal.metric));
+  std::string out = std::to_string(proposal.territories.size()) + " territories carved under " + proposal.parentId +
+                    " in model " + proposal.modelId + " from " + std::to_string(proposal.accounts) + " accounts (" +
+                    std::to_string(proposal.namedKept) + " named accounts left in place)" +
+                    (dryRun ? "; dry run: nothing written" : "") + "\n";
+  out += metric + " of the new territories: CV " + percent(proposal.carved.cv) + " (naive equal-count split: CV " +
+         percent(proposal.naive.cv) + ")" +
+         (proposal.contiguous ? std::string() : "; runs by region and postal code were less even, so not kept") + "\n";
+  out += metric + " of model before: " + statsOf(proposal.before, proposal.metric) + "\n";
+  out += metric + " of model after:  " + statsOf(proposal.after, proposal.metric) + "\n";
   return out;
 }
 

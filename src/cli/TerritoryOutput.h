@@ -22,6 +22,10 @@ std::string explanationText(const std::string& accountId, const territory::Model
 Table balanceTable(const BalanceReport& report);
 std::string imbalanceLine(const BalanceReport& report, BalanceMetric metric);
 Table movesTable(const RebalanceProposal& proposal);
+// One row per carved territory: id, name, parent, accounts, total_METRIC and naive_METRIC (the naive split).
+Table carveTable(const CarveProposal& proposal);
+// CV of the new territories against the naive split, and of the whole model before and after.
+std::string carveSummary(const CarveProposal& proposal, bool dryRun);
 std::string rebalanceSummary(const RebalanceProposal& proposal, const std::string& into);
 
 }  // namespace salesops::cli

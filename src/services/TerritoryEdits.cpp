@@ -1,8 +1,10 @@
 // Hierarchy edits of TerritoryService: only planning models change, each edit in one audited transaction.
 #include <algorithm>
 
+#include "common/Currency.h"
 #include "common/Error.h"
 #include "services/TerritoryService.h"
+#include "territory/RuleMatch.h"
 
 namespace salesops {
 
@@ -53,6 +55,33 @@ territory::Territory TerritoryService::removeTerritory(const std::string& modelI
   workbook_.audit("territory remove", "territory", "model " + modelId + " territory " + territoryId);
   transaction.commit();
   return *found;
+}
+
+std::vector<territory::Account> TerritoryService::accounts() { return readTerritoryAccounts(workbook_.db()).accounts; }
+
+std::vector<territory::Rule> TerritoryService::replaceRules(const std::string& modelId, const std::string& territoryId,
+                                                            const std::vector<territory::Rule>& rules,
+                                                            std::optional<std::int64_t> priority) {
+  territory::Model model = planningModel(modelId);
+  auto found = std::find_if(model.territories.begin(), model.territories.end(),
+                            [&](const auto& t) { return t.id == territoryId; });
+  if (found == model.territories.end())
+    throw Error(ErrorKind::Data, "model " + modelId + " has no territory " + territoryId);
+  territory::checkRuleList(rules, "territory " + territoryId);
+  if (priority && *priority < 0)
+    throw Error(ErrorKind::Data, "priority must be 0 or more, not " + std::to_string(*priority));
+  const std::string name = found->name;
+  std::vector<territory::Rule> before = std::move(found->rules);
+  found->rules = rules;
+  // Compiling the whole model reports a bad value, an empty rule or a bad NOT group before anything is written.
+  territory::AssignmentEngine(std::move(model), minorDigits(workbook_.settings().currency));
+  Transaction transaction(workbook_.db());
+  replaceTerritoryRules(workbook_.db(), modelId, territoryId, rules);
+  if (priority) salesops::updateTerritory(workbook_.db(), modelId, territoryId, name, *priority);
+  workbook_.audit("territory rules", "territory",
+                  "model " + modelId + " territory " + territoryId + ": " + std::to_string(rules.size()) + " rules");
+  transaction.commit();
+  return before;
 }
 
 }  // namespace salesops

@@ -86,6 +86,29 @@ struct RebalanceProposal {
   std::vector<QuotaRelief> relief;
 };
 
+// Carving N new territories under `parentId` of a planning model out of the accounts the model places in
+// `fromTerritory`'s subtree (default: the parent's), balanced on one metric (territory/Carver.h).
+struct CarveRequest {
+  std::string modelId;
+  std::string parentId;
+  std::string fromTerritory;  // "" = parentId
+  std::int32_t count = 0;
+  BalanceMetric metric = BalanceMetric::Potential;  // accounts, potential, pipeline or bookings
+  Period period;                                    // of pipeline and bookings, and of the balance figures
+};
+
+struct CarveProposal {
+  std::string modelId, parentId;
+  BalanceMetric metric = BalanceMetric::Potential;
+  std::vector<territory::Territory> territories;  // the new children, each naming the accounts it takes
+  std::int64_t accounts = 0;                      // accounts shared out
+  std::int64_t namedKept = 0;                     // named accounts of the set, left in their territory
+  std::vector<std::int64_t> totals, naiveTotals;  // per new territory, on the metric
+  territory::Imbalance carved, naive;             // of the new territories, and of the naive split
+  bool contiguous = true;                         // runs by region / postal code were kept
+  BalanceReport before, after;                    // the whole model without and with the new territories
+};
+
 class TerritoryService {
  public:
   explicit TerritoryService(Workbook& workbook, LongTask task = {});
@@ -106,6 +129,8 @@ class TerritoryService {
   territory::Explanation explain(const std::string& modelId, const std::string& accountId, Date on,
                                  territory::Model* modelOut = nullptr);
 
+  // The account fields rules read, in row order (what a rule editor counts its live matches on).
+  std::vector<territory::Account> accounts();
   // AssignmentEngine::ruleMatchCounts over the workbook's accounts.
   std::vector<std::vector<std::int64_t>> ruleMatchCounts(const std::string& modelId);
 
@@ -127,6 +152,21 @@ class TerritoryService {
                        std::int64_t priority);
   // Returns what was removed, rules, overlays and named accounts included, so an undo can add it back.
   territory::Territory removeTerritory(const std::string& modelId, const std::string& territoryId);
+
+  // Replaces the rules of one territory of a planning model and returns the rules it had (so an undo can put
+  // them back). Error(Data), nothing written, for an empty or duplicate rule id, a field and operator used
+  // twice in one rule or NOT group, or anything that stops the model compiling (a bad value, an empty rule).
+  // With `priority`, the territory's priority changes in the same transaction.
+  std::vector<territory::Rule> replaceRules(const std::string& modelId, const std::string& territoryId,
+                                            const std::vector<territory::Rule>& rules,
+                                            std::optional<std::int64_t> priority = std::nullopt);
+
+  // Reads only. Error(Data) for a model that is not planning, an unknown parent or source territory, or new
+  // ids (PARENT-1 .. PARENT-N) already taken; Error(Usage) for a count or metric carving cannot use.
+  CarveProposal proposeCarve(const CarveRequest& request);
+  // Adds the proposal's territories (and their named accounts) in one transaction; undoCarve removes them.
+  void applyCarve(const CarveProposal& proposal);
+  void undoCarve(const CarveProposal& proposal);
 
   // Makes `modelId` active from `from`, archives the model active before, and assigns its accounts from
   // `from`, all in one transaction.

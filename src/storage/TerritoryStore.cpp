@@ -25,7 +25,9 @@ std::vector<TerritoryModelRow> readTerritoryModels(Database& db) {
   auto q = db.prepare(
       "SELECT m.id, m.external_id, m.name, m.status, m.active_from, "
       "(SELECT count(*) FROM territory t WHERE t.model_id = m.id), "
-      "(SELECT count(DISTINCT r.territory_id || char(31) || r.rule_id) FROM territory_rule r WHERE r.model_id = m.id), "
+      "(SELECT count(DISTINCT r.territory_id || char(31) || CASE WHEN instr(r.rule_id, '!') > 0 THEN "
+      "substr(r.rule_id, 1, instr(r.rule_id, '!') - 1) ELSE r.rule_id END) FROM territory_rule r "
+      "WHERE r.model_id = m.id), "
       "(SELECT count(*) FROM territory_named_account n WHERE n.model_id = m.id) "
       "FROM territory_model m ORDER BY m.active_from IS NULL, m.active_from, m.external_id");
   std::vector<TerritoryModelRow> rows;
@@ -92,8 +94,13 @@ territory::Model readTerritoryModel(Database& db, const std::string& modelId) {
   rules.bind(1, rowId);
   while (rules.step()) {
     territory::Territory& t = owner(rules.text(0), "rule " + std::string(rules.text(1)));
-    const std::string ruleId(rules.text(1));
+    auto [ruleId, negatedGroup] = territory::splitFileRuleId(rules.text(1));
+    if (ruleId.empty() || (negatedGroup.empty() && ruleId.size() + 1 == rules.text(1).size()))
+      throw Error(ErrorKind::Data, "model " + modelId + " territory " + t.id + " rule_id \"" +
+                                       std::string(rules.text(1)) +
+                                       "\": a negated group is written RULE!GROUP, both parts non-empty");
     territory::Condition c;
+    c.negatedGroup = std::move(negatedGroup);
     const auto field = territory::parseAccountField(rules.text(2));
     const auto op = territory::parseRuleOperator(rules.text(3));
     if (!field || !op)

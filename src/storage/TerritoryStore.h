@@ -95,6 +95,9 @@ void insertTerritory(Database& db, const std::string& modelId, const territory::
 void updateTerritory(Database& db, const std::string& modelId, const std::string& territoryId, const std::string& name,
                      std::int64_t priority);
 void deleteTerritory(Database& db, const std::string& modelId, const std::string& territoryId);
+// Replaces every rule condition of one territory of a model by `rules` (negated groups as RULE!GROUP ids).
+void replaceTerritoryRules(Database& db, const std::string& modelId, const std::string& territoryId,
+                           const std::vector<territory::Rule>& rules);
 // Names the account in `territoryId` of the model, replacing any naming of it in that model.
 void nameAccount(Database& db, const std::string& modelId, const std::string& territoryId, std::int64_t accountRowId);
 void unnameAccount(Database& db, const std::string& modelId, std::int64_t accountRowId);

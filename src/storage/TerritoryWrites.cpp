@@ -147,7 +147,10 @@ void insertTerritories(Database& db, std::int64_t modelRow, const std::string& m
     for (const auto& r : t.rules) {
       for (const auto& c : r.conditions) {
         rule.reset();
-        rule.bind(1, modelRow).bind(2, t.id).bind(3, r.id).bind(4, territory::toString(c.field));
+        rule.bind(1, modelRow)
+            .bind(2, t.id)
+            .bind(3, territory::fileRuleId(r.id, c.negatedGroup))
+            .bind(4, territory::toString(c.field));
         rule.bind(5, territory::toString(c.op)).bind(6, c.value);
         rule.run();
       }
@@ -196,6 +199,26 @@ void deleteTerritory(Database& db, const std::string& modelId, const std::string
                           "DELETE FROM territory_overlay WHERE model_id = ?1 AND territory_id = ?2",
                           "DELETE FROM territory WHERE model_id = ?1 AND territory_id = ?2"}) {
     db.prepare(sql).bind(1, model).bind(2, territoryId).run();
+  }
+}
+
+void replaceTerritoryRules(Database& db, const std::string& modelId, const std::string& territoryId,
+                           const std::vector<territory::Rule>& rules) {
+  const std::int64_t model = modelRowId(db, modelId);
+  db.prepare("DELETE FROM territory_rule WHERE model_id = ?1 AND territory_id = ?2")
+      .bind(1, model)
+      .bind(2, territoryId)
+      .run();
+  auto insert = db.prepare(
+      "INSERT INTO territory_rule(model_id, territory_id, rule_id, field, operator, value) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "?6)");
+  for (const auto& r : rules) {
+    for (const auto& c : r.conditions) {
+      insert.reset();
+      insert.bind(1, model).bind(2, territoryId).bind(3, territory::fileRuleId(r.id, c.negatedGroup));
+      insert.bind(4, territory::toString(c.field)).bind(5, territory::toString(c.op)).bind(6, c.value);
+      insert.run();
+    }
   }
 }
 

@@ -13,7 +13,7 @@ namespace {
 struct CompiledRule {
   std::int32_t territory = 0;
   std::int32_t index = 0;  // within the territory
-  std::vector<CompiledCondition> conditions;
+  RuleMatcher matcher;
 };
 
 struct StringHash {
@@ -96,9 +96,7 @@ struct AssignmentEngine::Impl {
       for (std::int32_t r = 0; r < static_cast<std::int32_t>(territory.rules.size()); ++r) {
         const Rule& rule = territory.rules[r];
         const std::string where = "model " + model.id + " territory " + territory.id + " rule " + rule.id;
-        if (rule.conditions.empty()) throw Error(ErrorKind::Data, where + ": the rule has no conditions");
-        CompiledRule compiled{t, r, {}};
-        for (const auto& c : rule.conditions) compiled.conditions.push_back(compileCondition(c, minorDigits, where));
+        CompiledRule compiled{t, r, RuleMatcher(rule, minorDigits, where)};
         rules.push_back(std::move(compiled));
         hasRules[t] = 1;
       }
@@ -109,7 +107,7 @@ struct AssignmentEngine::Impl {
   // Files the rule under its most selective eq/in text condition (the one with the fewest values).
   void anchor(std::int32_t r) {
     const CompiledCondition* best = nullptr;
-    for (const auto& c : rules[r].conditions) {
+    for (const auto& c : rules[r].matcher.ownConditions()) {
       const bool listed = c.op == RuleOperator::Eq || c.op == RuleOperator::In;
       if (!listed || isNumericField(c.field)) continue;
       if (!best || c.texts.size() < best->texts.size()) best = &c;
@@ -126,12 +124,7 @@ struct AssignmentEngine::Impl {
     }
   }
 
-  bool ruleMatches(const CompiledRule& rule, AccountValues& values) const {
-    for (const auto& c : rule.conditions) {
-      if (!matches(c, values)) return false;
-    }
-    return true;
-  }
+  bool ruleMatches(const CompiledRule& rule, AccountValues& values) const { return rule.matcher.matches(values); }
 
   void noteMatch(std::int32_t r, Scratch& s) const {
     const std::int32_t t = rules[r].territory;
@@ -300,6 +293,11 @@ Explanation AssignmentEngine::explain(const Account& account) const {
     c.ancestorsAllow = blocked == kUnassigned;
     if (!c.ancestorsAllow) c.blockedBy = m.territories[blocked].id;
     e.matched.push_back(std::move(c));
+  }
+  for (const auto& rule : impl_->rules) {
+    if (!rule.matcher.ownConditionsMatch(s.values)) continue;
+    if (const std::string* group = rule.matcher.excludingGroup(s.values))
+      e.excluded.push_back({rule.territory, m.territories[rule.territory].rules[rule.index].id, *group});
   }
   std::stable_sort(e.matched.begin(), e.matched.end(), [&](const auto& a, const auto& b) {
     if (a.ancestorsAllow != b.ancestorsAllow) return a.ancestorsAllow;

@@ -33,9 +33,17 @@ struct CandidateExplanation {
   std::string blockedBy;                  // the first ancestor whose rules all fail, when !ancestorsAllow
 };
 
+// A rule whose own conditions match the account but which one of its NOT groups rules out.
+struct ExcludedRule {
+  std::int32_t territory = kUnassigned;
+  std::string rule;
+  std::string negatedGroup;  // the first group (file order) all of whose conditions match
+};
+
 struct Explanation {
   Placement placement;
   std::vector<CandidateExplanation> matched;  // every territory with a matching rule, candidates first
+  std::vector<ExcludedRule> excluded;         // rules ruled out by a NOT group, model order
   std::string reason;                         // one sentence: why the winner won (or why none)
 };
 

@@ -1,5 +1,6 @@
 #include "territory/RuleMatch.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "common/Decimal.h"
@@ -253,6 +254,80 @@ bool matches(const CompiledCondition& c, AccountValues& values) {
       return (c.textLow.empty() || v >= c.textLow) && (c.textHigh.empty() || v <= c.textHigh);
   }
   return false;
+}
+
+namespace {
+bool allMatch(const std::vector<CompiledCondition>& conditions, AccountValues& values) {
+  for (const auto& c : conditions) {
+    if (!matches(c, values)) return false;
+  }
+  return true;
+}
+}  // namespace
+
+void checkRuleList(const std::vector<Rule>& rules, const std::string& where) {
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    const std::string rule = where + " rule " + rules[r].id;
+    if (rules[r].id.empty()) throw Error(ErrorKind::Data, where + ": every rule needs an id");
+    if (rules[r].id.find(kNegatedGroupMark) != std::string::npos)
+      throw Error(ErrorKind::Data, rule + ": a rule id may not contain '!' (it marks a NOT group in the file)");
+    for (std::size_t other = 0; other < r; ++other) {
+      if (rules[other].id == rules[r].id) throw Error(ErrorKind::Data, rule + ": two rules have this id");
+    }
+    const auto& conditions = rules[r].conditions;
+    for (std::size_t c = 0; c < conditions.size(); ++c) {
+      for (std::size_t d = 0; d < c; ++d) {
+        if (conditions[d].field == conditions[c].field && conditions[d].op == conditions[c].op &&
+            conditions[d].negatedGroup == conditions[c].negatedGroup)
+          throw Error(ErrorKind::Data, rule + ": " + std::string(toString(conditions[c].field)) + " " +
+                                           std::string(toString(conditions[c].op)) +
+                                           " is used twice; put both values in one list (in / prefix)");
+      }
+    }
+  }
+}
+
+RuleMatcher::RuleMatcher(const Rule& rule, int minorDigits, const std::string& where) {
+  if (rule.conditions.empty()) throw Error(ErrorKind::Data, where + ": the rule has no conditions");
+  for (const auto& c : rule.conditions) {
+    CompiledCondition compiled = compileCondition(c, minorDigits, where);
+    if (c.negatedGroup.empty()) {
+      own_.push_back(std::move(compiled));
+      continue;
+    }
+    if (c.negatedGroup.find(kNegatedGroupMark) != std::string::npos)
+      throw Error(ErrorKind::Data, where + ": NOT group \"" + c.negatedGroup + "\" may not contain '!'");
+    const auto found = std::find(groupNames_.begin(), groupNames_.end(), c.negatedGroup);
+    if (found == groupNames_.end()) {
+      groupNames_.push_back(c.negatedGroup);
+      groups_.push_back({std::move(compiled)});
+    } else {
+      groups_[static_cast<std::size_t>(found - groupNames_.begin())].push_back(std::move(compiled));
+    }
+  }
+}
+
+bool RuleMatcher::ownConditionsMatch(AccountValues& values) const { return allMatch(own_, values); }
+
+const std::string* RuleMatcher::excludingGroup(AccountValues& values) const {
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    if (allMatch(groups_[g], values)) return &groupNames_[g];
+  }
+  return nullptr;
+}
+
+bool RuleMatcher::matches(AccountValues& values) const {
+  return allMatch(own_, values) && excludingGroup(values) == nullptr;
+}
+
+std::int64_t RuleMatcher::count(const std::vector<Account>& accounts) const {
+  AccountValues values;
+  std::int64_t n = 0;
+  for (const auto& a : accounts) {
+    values.reset(a);
+    n += matches(values) ? 1 : 0;
+  }
+  return n;
 }
 
 }  // namespace salesops::territory

@@ -52,4 +52,30 @@ class AccountValues {
 
 bool matches(const CompiledCondition& condition, AccountValues& values);
 
+// What a territory's rule list needs beyond each rule compiling: ids that are not empty and hold no '!', no id
+// twice, no field and operator twice within one rule or NOT group (territory_rules.csv keys a condition by
+// them). Throws Error(Data) starting with `where` and naming the rule.
+void checkRuleList(const std::vector<Rule>& rules, const std::string& where);
+
+// One rule compiled on its own: it matches when all its own conditions match and, for each NOT group, not
+// every condition of the group matches. Throws Error(Data) naming `where` for a rule without conditions, a
+// NOT group without a name, or a condition that does not compile. Immutable, so threads may share it.
+class RuleMatcher {
+ public:
+  RuleMatcher(const Rule& rule, int minorDigits, const std::string& where);
+
+  bool matches(AccountValues& values) const;
+  // The name of the first NOT group (file order) all of whose conditions match, or nullptr.
+  const std::string* excludingGroup(AccountValues& values) const;
+  bool ownConditionsMatch(AccountValues& values) const;
+  const std::vector<CompiledCondition>& ownConditions() const noexcept { return own_; }
+  // How many of `accounts` the rule matches (the rule editor's live count).
+  std::int64_t count(const std::vector<Account>& accounts) const;
+
+ private:
+  std::vector<CompiledCondition> own_;
+  std::vector<std::vector<CompiledCondition>> groups_;
+  std::vector<std::string> groupNames_;
+};
+
 }  // namespace salesops::territory

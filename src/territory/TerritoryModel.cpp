@@ -49,4 +49,19 @@ const Territory* Model::find(std::string_view territoryId) const noexcept {
   return nullptr;
 }
 
+std::string fileRuleId(std::string_view ruleId, std::string_view negatedGroup) {
+  std::string out(ruleId);
+  if (!negatedGroup.empty()) {
+    out += kNegatedGroupMark;
+    out += negatedGroup;
+  }
+  return out;
+}
+
+std::pair<std::string, std::string> splitFileRuleId(std::string_view fileRuleId) {
+  const std::size_t mark = fileRuleId.find(kNegatedGroupMark);
+  if (mark == std::string_view::npos) return {std::string(fileRuleId), {}};
+  return {std::string(fileRuleId.substr(0, mark)), std::string(fileRuleId.substr(mark + 1))};
+}
+
 }  // namespace salesops::territory

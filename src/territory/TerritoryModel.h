@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/Date.h"
@@ -40,9 +41,20 @@ struct Condition {
   AccountField field = AccountField::Country;
   RuleOperator op = RuleOperator::Eq;
   std::string value;  // as written: a list is `|`-separated, a range is `min..max`
+  // Empty: one of the rule's own conditions. Otherwise the name of a negated group of the rule: the rule
+  // matches only when NOT every condition of that group matches (general NOT; a group of one condition
+  // negates that condition). In territory_rules.csv the group is written into the rule_id as "RULE!GROUP".
+  std::string negatedGroup = {};
 };
 
-// Conditions of one rule are AND-ed; the rules of one territory are OR-ed.
+inline constexpr char kNegatedGroupMark = '!';
+// The rule_id of territory_rules.csv for a condition of `ruleId` in `negatedGroup` ("" = none): "R1" or "R1!G".
+std::string fileRuleId(std::string_view ruleId, std::string_view negatedGroup);
+// The reverse: {"R1", "G"} from "R1!G", {"R1", ""} from "R1".
+std::pair<std::string, std::string> splitFileRuleId(std::string_view fileRuleId);
+
+// Conditions of one rule are AND-ed (each negated group counting as one NOT-ed AND of its own conditions);
+// the rules of one territory are OR-ed.
 struct Rule {
   std::string id;
   std::vector<Condition> conditions;

@@ -10,48 +10,16 @@
 #include <memory>
 
 #include "GuiTestSupport.h"
+#include "TerritoriesFixture.h"
 #include "charts/TerritoryBalanceChart.h"
-#include "io/NativeImport.h"
 #include "mainwindow/MainWindow.h"
 #include "services/TerritoryService.h"
-#include "support/TempDir.h"
-#include "support/TerritoryFixture.h"
 #include "views/territories/TerritoriesPage.h"
 
 using guitest::qs;
 using guitest::waitUntil;
 
 namespace {
-
-class TerritoriesTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    {
-      auto workbook = salesops::Workbook::create(dir_ / "t.salesops");
-      std::filesystem::create_directories(dir_ / "in");
-      for (const auto& [name, content] : salesops::testing::territoryFixtureFiles())
-        salesops::testing::writeFile(dir_ / "in" / name, content);
-      ASSERT_TRUE(salesops::importNativeCsv(*workbook, {dir_ / "in"}, {}).committed);
-    }
-    window_ = std::make_unique<MainWindow>();
-    window_->show();
-    page_ = window_->findChild<TerritoriesPage*>(QStringLiteral("page-territories"));
-    ASSERT_NE(page_, nullptr);
-    page_->setToday(salesops::Date::fromCivil(2026, 2, 1));
-    ASSERT_TRUE(window_->openWorkbook(qs(dir_ / "t.salesops")));
-    ASSERT_TRUE(guitest::showPage(*window_, QStringLiteral("territories")));
-    ASSERT_TRUE(waitUntil([&] { return page_->isLoaded(); }));
-  }
-  void TearDown() override {
-    window_.reset();
-    QLocale::setDefault(QLocale::system());
-  }
-
-  salesops::testing::TempDir dir_;
-  std::unique_ptr<MainWindow> window_;
-  TerritoriesPage* page_ = nullptr;
-};
 
 TEST_F(TerritoriesTest, LoadsWhenFirstShown) {
   // Opened while another page is current, the page waits; shown, it loads.

@@ -21,8 +21,6 @@
 #include "dialogs/TaskProgressDialog.h"
 #include "seams/MessageBoxSeam.h"
 #include "storage/Workbook.h"
-#include "views/territories/RebalanceDialog.h"
-#include "views/territories/TerritoryEditCommand.h"
 #include "views/territories/TerritoryText.h"
 
 namespace {
@@ -63,8 +61,11 @@ TerritoriesPage::TerritoriesPage(QWidget* parent) : QWidget(parent), undo_(new Q
   add_->setObjectName(QStringLiteral("territory-add"));
   remove_ = new QPushButton(tr("Remove territory"), this);
   remove_->setObjectName(QStringLiteral("territory-remove"));
-  bar->addWidget(add_);
-  bar->addWidget(remove_);
+  editRules_ = new QPushButton(tr("Edit rules…"), this);
+  editRules_->setObjectName(QStringLiteral("territory-edit-rules"));
+  carve_ = new QPushButton(tr("Carve…"), this);
+  carve_->setObjectName(QStringLiteral("territory-carve"));
+  for (QPushButton* b : {add_, remove_, editRules_, carve_}) bar->addWidget(b);
   bar->addStretch(1);
   status_ = new QLabel(this);
   status_->setObjectName(QStringLiteral("territory-status"));
@@ -127,6 +128,8 @@ TerritoriesPage::TerritoriesPage(QWidget* parent) : QWidget(parent), undo_(new Q
   connect(undoButton_, &QPushButton::clicked, undo_, &QUndoStack::undo);
   connect(add_, &QPushButton::clicked, this, &TerritoriesPage::addTerritory);
   connect(remove_, &QPushButton::clicked, this, &TerritoriesPage::removeTerritory);
+  connect(editRules_, &QPushButton::clicked, this, &TerritoriesPage::editRules);
+  connect(carve_, &QPushButton::clicked, this, &TerritoriesPage::carve);
   connect(tree_, &QTreeWidget::itemChanged, this, &TerritoriesPage::treeItemChanged);
   connect(undo_, &QUndoStack::canUndoChanged, undoButton_, &QPushButton::setEnabled);
   showWorkbook(nullptr);
@@ -146,7 +149,7 @@ void TerritoriesPage::showWorkbook(salesops::Workbook* workbook) {
   rules_->setRowCount(0);
   balanceTable_->setRowCount(0);
   model_->clear();
-  for (QPushButton* b : {assign_, activate_, rebalance_, add_, remove_}) b->setEnabled(false);
+  for (QPushButton* b : {assign_, activate_, rebalance_, add_, remove_, editRules_, carve_}) b->setEnabled(false);
   if (!workbook) {
     status_->setText(tr("Open or create a workbook to see its territories."));
     return;
@@ -181,6 +184,7 @@ void TerritoriesPage::reload(const std::string& modelId) {
       data->period = calendar.year(calendar.fiscalYearOf(asOf));
       data->model = service.loadModel(id);
       data->ruleCounts = service.ruleMatchCounts(id);
+      data->accounts = std::make_shared<const std::vector<salesops::territory::Account>>(service.accounts());
       data->balance = service.balance(id, data->period, asOf);
     } catch (const std::exception& e) {
       data->error = QString::fromUtf8(e.what());
@@ -212,8 +216,7 @@ void TerritoriesPage::loaded(const std::shared_ptr<const Data>& data) {
   assign_->setEnabled(current && current->status != salesops::territory::ModelStatus::Planning);
   activate_->setEnabled(current && current->status != salesops::territory::ModelStatus::Active);
   rebalance_->setEnabled(current != nullptr && data->error.isEmpty());
-  add_->setEnabled(editable());
-  remove_->setEnabled(editable());
+  for (QPushButton* b : {add_, remove_, editRules_, carve_}) b->setEnabled(editable());
   showTree();
   showBalance();
   emit territoriesShown();
@@ -284,7 +287,9 @@ void TerritoriesPage::showRules() {
     for (std::size_t c = 0; c < rule.conditions.size(); ++c) {
       const auto& condition = rule.conditions[c];
       rules_->insertRow(row);
-      rules_->setItem(row, 0, cell(c == 0 ? qs(rule.id) : QString()));
+      QString label = c == 0 ? qs(rule.id) : QString();
+      if (!condition.negatedGroup.empty()) label += tr(" NOT %1").arg(qs(condition.negatedGroup));
+      rules_->setItem(row, 0, cell(label.trimmed()));
       rules_->setItem(row, 1, cell(QString::fromLatin1(salesops::territory::toString(condition.field).data())));
       rules_->setItem(row, 2, cell(QString::fromLatin1(salesops::territory::toString(condition.op).data())));
       rules_->setItem(row, 3, cell(qs(condition.value)));
@@ -370,27 +375,4 @@ void TerritoriesPage::activate() {
   if (!outcome.ok && !outcome.cancelled) MessageBoxSeam::warning(this, tr("Activate"), outcome.error);
   undo_->clear();  // an activation is not undoable, and earlier applies may no longer be either
   reload(modelId);
-}
-
-void TerritoriesPage::rebalance() {
-  const auto* current = currentModel();
-  if (!workbook_ || !current) return;
-  RebalanceDialog dialog(*workbook_, current->id, current->status == salesops::territory::ModelStatus::Planning,
-                         data_->period, today(), this);
-  if (dialog.exec() != QDialog::Accepted || !dialog.proposal() || dialog.intoModel().empty()) return;
-  const std::string into = dialog.intoModel();
-  bool exists = false;
-  for (const auto& m : data_->models) exists = exists || m.id == into;
-  try {
-    salesops::TerritoryService(*workbook_).applyRebalance(*dialog.proposal(), into);
-  } catch (const std::exception& e) {
-    MessageBoxSeam::warning(this, tr("Rebalance"), QString::fromUtf8(e.what()));
-    return;
-  }
-  const salesops::RebalanceProposal proposal = *dialog.proposal();
-  undo_->push(new TerritoryEditCommand(
-      tr("Apply %n moves into %1", nullptr, static_cast<int>(proposal.moves.size())).arg(qs(into)),
-      [this, proposal, into] { salesops::TerritoryService(*workbook_).applyRebalance(proposal, into); },
-      [this, proposal, into, exists] { salesops::TerritoryService(*workbook_).undoRebalance(proposal, into, !exists); },
-      [this, into] { reload(into); }));
 }

@@ -2,7 +2,8 @@
 // The Territories page: a model selector, the model's territory tree, the rules of the selected territory
 // with how many accounts each matches, and the balance of the territories on a chosen metric (table, bar
 // chart, CV / Gini / max-min). Actions: assign the model in force, activate a model from a date, and
-// rebalance into a planning model (undoable).
+// rebalance into a planning model; in a planning model, edit the hierarchy and a territory's rules, and carve
+// new territories (all undoable).
 //
 // Everything shown is computed on a worker thread with its own read-only connection; the window's Workbook is
 // used on the GUI thread only for the writes, each behind a progress dialog.
@@ -46,6 +47,12 @@ class TerritoriesPage : public QWidget {
   QTableWidget* balanceTable() const { return balanceTable_; }
   TerritoryBalanceChart* chart() const { return chart_; }
   QUndoStack* undoStack() const { return undo_; }
+  // Opens the rule editor of the selected territory / the carve dialog under it (planning models only).
+  void editRules();
+  void carve();
+  void assign();
+  void activate();
+  void rebalance();
 
  signals:
   void territoriesShown();
@@ -57,6 +64,7 @@ class TerritoriesPage : public QWidget {
     salesops::territory::Model model;
     salesops::BalanceReport balance;
     std::vector<std::vector<std::int64_t>> ruleCounts;
+    std::shared_ptr<const std::vector<salesops::territory::Account>> accounts;  // for the rule editor's counts
     salesops::Period period;
     QString error;
   };
@@ -65,9 +73,6 @@ class TerritoriesPage : public QWidget {
   void showTree();
   void showRules();
   void showBalance();
-  void assign();
-  void activate();
-  void rebalance();
   // Hierarchy edits of a planning model (TerritoriesPageEdits.cpp), each an undoable command.
   void addTerritory();
   void removeTerritory();
@@ -92,6 +97,8 @@ class TerritoriesPage : public QWidget {
   QPushButton* undoButton_;
   QPushButton* add_;
   QPushButton* remove_;
+  QPushButton* editRules_;
+  QPushButton* carve_;
   QTreeWidget* tree_;
   QTableWidget* rules_;
   QTableWidget* balanceTable_;

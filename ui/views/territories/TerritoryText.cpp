@@ -37,9 +37,13 @@ QString ratio(const std::optional<double>& value, int decimals) {
   return value ? QLocale().toString(*value, 'f', decimals) : QString(QChar(0x2014));
 }
 
+QString percent(const std::optional<double>& value) {
+  return value ? QLocale().toString(*value * 100, 'f', 1) + QLatin1Char('%') : QString(QChar(0x2014));
+}
+
 QString imbalance(const salesops::BalanceReport& report, salesops::BalanceMetric metric) {
   const auto& im = report.imbalance[static_cast<std::size_t>(metric)];
-  const QString cv = im.cv ? QLocale().toString(*im.cv * 100, 'f', 1) + QLatin1Char('%') : QString(QChar(0x2014));
+  const QString cv = percent(im.cv);
   return QCoreApplication::translate("territorytext", "CV %1, Gini %2, max/min %3")
       .arg(cv, ratio(im.gini, 3), ratio(im.maxMin, 2));
 }
