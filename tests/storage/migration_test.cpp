@@ -17,8 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempDir;
 
-// Golden workbooks sit in the source tree, found from this file so the test runs from any folder.
-fs::path goldenDir() { return fs::path(__FILE__).parent_path().parent_path() / "data" / "workbooks"; }
+// Golden workbooks sit in the source tree; tests run from the repository root (salesops_test_folder), and
+// __FILE__ is not absolute under every compiler cache setting.
+fs::path goldenDir() { return fs::path("tests") / "data" / "workbooks"; }
 
 // v<N>.salesops, ascending by N.
 std::vector<std::pair<int, fs::path>> goldenWorkbooks() {
