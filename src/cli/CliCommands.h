@@ -22,6 +22,7 @@ void addTerritoryCommand(CLI::App&, CliStreams&);
 // The repeatable `--definition NAME=VALUE` option of the verbs that compute KPIs (kpi/KpiDefinitions.h).
 void addDefinitionOption(CLI::App& cmd, std::vector<std::string>& definitions);
 void addCompCommand(CLI::App&, CliStreams&);
+void addUndoImportCommand(CLI::App&, CliStreams&);
 
 // A LongTask whose progress goes to the error stream when it is a terminal, and nowhere otherwise.
 LongTask terminalProgress(CliStreams& streams);

@@ -18,6 +18,8 @@ struct ImportOptions {
   bool skipBadRows = false;  // import the good rows, list the bad ones
   std::string onlyEntity;    // "" = every recognised file; else one entity name (a file of any name)
   CsvOptions csv;
+  // How the undo list names this import ("salesforce: Opportunity.csv"); "" = "native:" and the paths.
+  std::string batchSource;
 };
 
 struct FileCounts {
