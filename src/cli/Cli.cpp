@@ -73,6 +73,7 @@ int run(const std::vector<std::string>& args, CliStreams streams) {
   addReportCommand(app, streams);
   addTerritoryCommand(app, streams);
   addCompCommand(app, streams);
+  addUndoImportCommand(app, streams);
 
   // CLI11 reports an unknown verb as a missing subcommand; name it instead.
   if (!args.empty() && !args.front().empty() && args.front().front() != '-') {

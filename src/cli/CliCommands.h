@@ -24,6 +24,7 @@ void addDefinitionOption(CLI::App& cmd, std::vector<std::string>& definitions);
 void addCompCommand(CLI::App&, CliStreams&);
 // `comp ... cost`, added to the `comp` subcommand (whose WORKBOOK it reads).
 void addCompCostCommand(CLI::App& comp, CliStreams&);
+void addUndoImportCommand(CLI::App&, CliStreams&);
 
 // A LongTask whose progress goes to the error stream when it is a terminal, and nowhere otherwise.
 LongTask terminalProgress(CliStreams& streams);

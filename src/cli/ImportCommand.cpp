@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "cli/CliCommands.h"
+#include "cli/ImportMapped.h"
 #include "common/Error.h"
 #include "domain/EntitySchema.h"
 #include "io/NativeImport.h"
@@ -21,6 +22,9 @@ struct ImportArgs {
   bool dryRun = false;
   bool skipBadRows = false;
   std::string reportFile;
+  std::string names = "create";
+  std::string duplicates = "last";
+  std::vector<std::string> matchKeys;
 };
 
 void printSummary(const ImportReport& report, bool dryRun, std::ostream& out) {
@@ -54,20 +58,37 @@ void printProblems(const ImportReport& report, const ImportArgs& args, std::ostr
 }  // namespace
 
 void addImportCommand(CLI::App& app, CliStreams& streams) {
-  auto* cmd = app.add_subcommand("import", "Import a CSV workbook (a folder or files named after their entity).");
+  auto* cmd = app.add_subcommand(
+      "import",
+      "Import a CSV workbook (a folder or files named after their entity), or another CRM's export (--mapping).");
   auto args = std::make_shared<ImportArgs>();
   cmd->add_option("WORKBOOK", args->workbook, "The workbook to import into")->required();
   cmd->add_option("PATH", args->paths, "CSV files and/or folders")->required();
-  cmd->add_option("--mapping", args->mapping, "native (default) or auto; CRM mappings come with the import issue")
+  cmd->add_option("--mapping", args->mapping,
+                  "native (default), auto (detect the CRM of each file), a profile (salesforce, salesforce-report, "
+                  "hubspot, pipedrive, maven-crm, or one saved in the workbook) or a profile FILE.json")
       ->capture_default_str();
   cmd->add_option("--entity", args->entity, "Import the single file given as this entity (e.g. opportunity)");
   cmd->add_flag("--dry-run", args->dryRun, "Validate and report without writing");
   cmd->add_flag("--skip-bad-rows", args->skipBadRows, "Import the good rows and list the bad ones");
   cmd->add_option("--report", args->reportFile, "Write the full report to this file");
+  cmd->add_option("--names", args->names, "Mapped imports: people and accounts named by name: create or match")
+      ->capture_default_str();
+  cmd->add_option("--duplicates", args->duplicates,
+                  "Mapped imports: rows with the same key (in the files or the workbook): last, first or reject")
+      ->capture_default_str();
+  cmd->add_option("--match-key", args->matchKeys,
+                  "Mapped imports: ENTITY=field+field identifies rows of ENTITY (e.g. account=name+country); "
+                  "repeatable")
+      ->allow_extra_args(false);
   cmd->callback([&streams, args] {
-    if (args->mapping != "native" && args->mapping != "auto") {
-      throw Error(ErrorKind::Usage, "--mapping " + args->mapping +
-                                        " is not available in this version; use native (the CSV workbook format)");
+    if (args->mapping != "native" && !(args->mapping == "auto" && looksNative(args->paths))) {
+      if (!args->entity.empty())
+        throw Error(ErrorKind::Usage, "--entity is for native files only; the mapping names the entity");
+      MappedImportArgs mapped{args->workbook,  args->paths,  args->mapping,     args->names,     args->duplicates,
+                              args->matchKeys, args->dryRun, args->skipBadRows, args->reportFile};
+      runMappedImport(mapped, streams);
+      return;
     }
     if (!args->entity.empty() && findEntity(args->entity) == nullptr) {
       throw Error(ErrorKind::Usage, "--entity " + args->entity + " is not an entity (e.g. opportunity, rep)");

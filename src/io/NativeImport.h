@@ -18,6 +18,8 @@ struct ImportOptions {
   bool skipBadRows = false;  // import the good rows, list the bad ones
   std::string onlyEntity;    // "" = every recognised file; else one entity name (a file of any name)
   CsvOptions csv;
+  // How the undo list names this import ("salesforce: Opportunity.csv"); "" = "native:" and the paths.
+  std::string batchSource;
 };
 
 struct FileCounts {
@@ -33,7 +35,16 @@ struct ImportReport {
   std::vector<FileCounts> files;      // in the order they were imported
   std::vector<std::string> problems;  // "file:line: column: reason", one per bad row or field
   std::vector<std::string> warnings;  // unknown columns, unknown files, timestamps read as UTC, ...
-  bool committed = false;             // true when the workbook was changed
+  // Mapped imports: records created because a row named an owner or account the import does not hold
+  // ("rep \"005000000000001\": placeholder for OwnerId in Opportunity.csv (line 2 and 41 more)").
+  std::vector<std::string> placeholders;
+  // Mapped imports: defaults and rules that filled or skipped rows, with counts and their why
+  // ("Opportunity.csv: 1,234 rows: close_date empty, set to the import date (open deals without one)").
+  std::vector<std::string> notes;
+  // Duplicate keys inside the files or against the workbook and how each was settled.
+  std::vector<std::string> duplicates;
+  std::int64_t batchId = 0;  // the undoable import batch the run wrote (0: nothing committed)
+  bool committed = false;    // true when the workbook was changed
 
   // True when the run had problems and, not skipping bad rows, nothing was changed.
   bool failed() const noexcept { return !problems.empty() && !committed; }

@@ -347,8 +347,16 @@ RowResult RowConverter::assignKey(std::int64_t line, const StoredValue* values, 
   }
   KeyIndex::Entry* e = own_.find(key_);
   if (e && e->file == layout_.number && !lateRefs) {
-    fail(line, firstKey->name, "duplicate key " + quote(shown) + " (also on line " + std::to_string(e->line) + ")");
-    return {};
+    if (!layout_.mergeRepeatedKeys) {
+      fail(line, firstKey->name, "duplicate key " + quote(shown) + " (also on line " + std::to_string(e->line) + ")");
+      return {};
+    }
+    if (++layout_.repeatedKeys <= 5) {
+      layout_.repeatExamples.push_back(quote(shown) + " on lines " + std::to_string(e->line) + " and " +
+                                       std::to_string(line));
+    }
+  } else if (e && layout_.mergeRepeatedKeys && !lateRefs) {
+    ++layout_.existingKeys;
   }
   RowResult r;
   r.ok = true;

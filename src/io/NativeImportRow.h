@@ -55,6 +55,12 @@ struct FileLayout {
   std::vector<int> columnOfField;           // per field: CSV column, or -1 when absent
   std::vector<bool> present;                // per field
   std::int64_t firstLineWithoutOffset = 0;  // first timestamp read as UTC for want of an offset
+  // Mapped imports, duplicates "last wins": a key repeated in the file updates the earlier row instead of
+  // being a problem; the repeats and the rows that met a record of the workbook are counted.
+  bool mergeRepeatedKeys = false;
+  std::int64_t repeatedKeys = 0;
+  std::vector<std::string> repeatExamples;  // the first few: "\"D1\" on lines 2 and 7"
+  std::int64_t existingKeys = 0;            // rows whose key was in the workbook before the file
 };
 
 // The outcome of converting one record.

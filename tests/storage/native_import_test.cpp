@@ -297,5 +297,21 @@ TEST_F(NativeImport, CancellationLeavesNothing) {
   EXPECT_TRUE(importFiles({{"reps.csv", "rep_id,name\nR1,A\n"}}).committed);
 }
 
+TEST_F(NativeImport, CancelAfterTheLastRowStillLeavesNothing) {
+  // The last progress call comes once every row is read and written: a cancel there must still win.
+  CancelToken token;
+  LongTask task{[&](const std::string&, std::int64_t done, std::int64_t total) {
+                  if (total > 0 && done >= total) token.cancel();
+                },
+                &token};
+  try {
+    importFiles({{"reps.csv", "rep_id,name\nR1,A\nR2,B\n"}}, {}, task);
+    FAIL() << "not cancelled";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.kind(), ErrorKind::Cancelled);
+  }
+  EXPECT_EQ(count("rep"), 0);
+}
+
 }  // namespace
 }  // namespace salesops

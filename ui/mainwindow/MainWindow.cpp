@@ -19,11 +19,15 @@
 
 #include "dialogs/ImportSummaryDialog.h"
 #include "dialogs/TaskProgressDialog.h"
+#include "dialogs/import/ImportWizard.h"
 #include "domain/EntitySchema.h"
+#include "io/MappingProfile.h"
 #include "io/NativeExport.h"
 #include "io/NativeImport.h"
+#include "mainwindow/UndoImportAction.h"
 #include "seams/FileDialogSeam.h"
 #include "seams/MessageBoxSeam.h"
+#include "storage/MappingProfileStore.h"
 #include "storage/Workbook.h"
 #include "views/compensation/CompensationPage.h"
 #include "views/dashboard/DashboardPage.h"
@@ -58,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
   createPages();
   createActions();
+  setAcceptDrops(true);
 
   resize(1280, 800);
   restoreGeometry(settings_.windowGeometry());
@@ -157,6 +162,8 @@ void MainWindow::createActions() {
   });
   exportTableAction_->setObjectName(QStringLiteral("action-export-table"));
   exportTableAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+  crmImportAction_ = file->addAction(tr("Import from &CRM…"), this, [this] { promptCrmImport(); });
+  undoImport_ = new UndoImportAction(*this, *file);
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -166,7 +173,7 @@ void MainWindow::createActions() {
   QAction* about = help->addAction(tr("&About SalesOps Workbench"), this, &MainWindow::showAbout);
   about->setMenuRole(QAction::AboutRole);
 
-  workbookActions_ = {newAction, openAction, recentMenu_->menuAction(), importAction_, exportAction_};
+  workbookActions_ = {newAction, openAction, recentMenu_->menuAction(), importAction_, exportAction_, crmImportAction_};
   rebuildRecentMenu();
 }
 

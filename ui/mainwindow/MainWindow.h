@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "dialogs/TaskProgressDialog.h"
 #include "mainwindow/UserSettings.h"
 #include "storage/TableQuery.h"
 
@@ -19,6 +20,8 @@ class ReportsPage;
 class TerritoriesPage;
 class EntityTableView;
 class ForecastPage;
+class ImportWizard;
+class UndoImportAction;
 class QAction;
 class QLabel;
 class QListWidget;
@@ -57,9 +60,15 @@ class MainWindow : public QMainWindow {
   void promptOpen();
   void promptImport();
   void promptExport();
+  // File → Import from CRM…: the import wizard over the open workbook, with `paths` already added
+  // (dropped files); null when no writable workbook is open.
+  ImportWizard* promptCrmImport(const QStringList& paths = {});
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  // CSV files and folders dropped on the window go to the import wizard.
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   void createActions();
@@ -72,6 +81,9 @@ class MainWindow : public QMainWindow {
   void attachStaleTables();
   void updateTitle();
   void setBusy(bool busy);
+  // runExclusive without its message boxes: the import wizard tells the outcome itself.
+  TaskProgressDialog::Outcome runOnWorker(QWidget* parent, const QString& title,
+                                          std::function<void(salesops::Workbook&, const salesops::LongTask&)> work);
   // Opens the workbook again after a worker that needed it to itself.
   bool reopen(const std::filesystem::path& path);
   // The dashboard's drill-down: the opportunities page with its filter set.
@@ -95,6 +107,8 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   QAction* importAction_ = nullptr;
   QAction* exportAction_ = nullptr;
-  QAction* exportTableAction_ = nullptr;   // the current table page's Export…
-  std::vector<QAction*> workbookActions_;  // disabled while a worker owns the workbook
+  QAction* exportTableAction_ = nullptr;  // the current table page's Export…
+  QAction* crmImportAction_ = nullptr;
+  UndoImportAction* undoImport_ = nullptr;  // File → Undo Last Import…
+  std::vector<QAction*> workbookActions_;   // disabled while a worker owns the workbook
 };
