@@ -1,5 +1,6 @@
 #include "cli/Cli.h"
 
+#include <fstream>
 #include <ostream>
 
 #include "cli/CliCommands.h"
@@ -37,6 +38,17 @@ void addDefinitionOption(CLI::App& cmd, std::vector<std::string>& definitions) {
                  "closed_set=snapshot|cohort, cycle_set=won_only|all_closed, cycle_statistic=mean|median, "
                  "coverage_base=remaining_quota|full_quota, accuracy_base=actual|forecast (first = KPIS.md)")
       ->allow_extra_args(false);
+}
+
+void writeOut(CliStreams& streams, const std::string& output, const std::string& text) {
+  if (output.empty()) {
+    streams.out << text;
+    return;
+  }
+  std::ofstream out(output, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.flush();
+  if (!out) throw Error(ErrorKind::Workbook, "cannot write " + output);
 }
 
 LongTask terminalProgress(CliStreams& streams) {

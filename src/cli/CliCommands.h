@@ -26,6 +26,10 @@ void addCompCommand(CLI::App&, CliStreams&);
 void addCompCostCommand(CLI::App& comp, CliStreams&);
 void addUndoImportCommand(CLI::App&, CliStreams&);
 
+// Writes `text` to the file `output`, or to standard output when `output` is empty; Error(Workbook) naming
+// the file when it cannot be written (disk full, read-only folder).
+void writeOut(CliStreams& streams, const std::string& output, const std::string& text);
+
 // A LongTask whose progress goes to the error stream when it is a terminal, and nowhere otherwise.
 LongTask terminalProgress(CliStreams& streams);
 

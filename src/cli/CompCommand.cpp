@@ -35,17 +35,6 @@ std::string readFile(const std::string& path) {
   return text.str();
 }
 
-void writeOut(CliStreams& streams, const std::string& output, const std::string& text) {
-  if (output.empty()) {
-    streams.out << text;
-    return;
-  }
-  std::ofstream out(output, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.flush();
-  if (!out) throw Error(ErrorKind::Workbook, "cannot write " + output);
-}
-
 Period periodOption(Workbook& workbook, const std::string& text) {
   std::string why;
   const auto period = parsePeriod(text, workbook.fiscalCalendar(), &why);

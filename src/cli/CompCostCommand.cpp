@@ -1,7 +1,6 @@
 // `comp WORKBOOK cost --period P | --year FY`: the plan cost report (issue 7, part 4).
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/CliCommands.h"
@@ -129,14 +128,7 @@ void runCost(const std::string& workbookPath, const CostOptions& o, CliStreams& 
   const std::string text = o.format == "json"  ? costJson(cost)
                            : o.format == "csv" ? planCostCsv(cost)
                                                : costTable(cost);
-  if (o.output.empty()) {
-    streams.out << text;
-    return;
-  }
-  std::ofstream file(o.output, std::ios::binary | std::ios::trunc);
-  file << text;
-  file.close();
-  if (!file) throw Error(ErrorKind::Workbook, "cannot write " + o.output);
+  writeOut(streams, o.output, text);
 }
 
 }  // namespace

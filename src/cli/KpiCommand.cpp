@@ -1,5 +1,4 @@
 #include <chrono>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
@@ -182,14 +181,7 @@ void runKpi(const KpiOptions& o, const CsvOutputOptions& csvOutput, CliStreams& 
     const Table rows = tableOf(report, kpis);
     text = o.format == "table" ? toText(rows) : toCsv(rows, csv);
   }
-  if (o.output.empty()) {
-    streams.out << text;
-    return;
-  }
-  std::ofstream file(o.output, std::ios::binary | std::ios::trunc);
-  file << text;
-  file.close();
-  if (!file) throw Error(ErrorKind::Workbook, "cannot write " + o.output);
+  writeOut(streams, o.output, text);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "domain/EntitySchema.h"
+#include "io/MappingProfileParser.h"
 
 namespace {
 
@@ -16,53 +17,15 @@ using salesops::DayMonthOrder;
 using salesops::FieldType;
 using salesops::ValueFormat;
 
-// The format a field reads by default, and the formats that may fill it (docs/crm-import.md, "format").
-ValueFormat defaultFormat(FieldType type) {
-  switch (type) {
-    case FieldType::Date:
-      return ValueFormat::Date;
-    case FieldType::Timestamp:
-      return ValueFormat::Timestamp;
-    case FieldType::Money:
-      return ValueFormat::Money;
-    case FieldType::Integer:
-      return ValueFormat::Integer;
-    case FieldType::Percent:
-      return ValueFormat::Percent;
-    case FieldType::Decimal:
-      return ValueFormat::Number;
-    case FieldType::Bool:
-      return ValueFormat::Bool;
-    case FieldType::Enum:
-      return ValueFormat::Enum;
-    case FieldType::Text:
-    case FieldType::Currency:
-      break;
-  }
-  return ValueFormat::Text;
-}
-
+// The formats that may fill a field, in the order the combo lists them (docs/crm-import.md, "format").
 std::vector<ValueFormat> fittingFormats(FieldType type) {
-  switch (type) {
-    case FieldType::Date:
-    case FieldType::Timestamp:
-      return {ValueFormat::Date, ValueFormat::Timestamp};
-    case FieldType::Money:
-      return {ValueFormat::Money, ValueFormat::Number};
-    case FieldType::Integer:
-      return {ValueFormat::Integer, ValueFormat::Number};
-    case FieldType::Percent:
-      return {ValueFormat::Percent, ValueFormat::Number};
-    case FieldType::Decimal:
-      return {ValueFormat::Number};
-    case FieldType::Bool:
-      return {ValueFormat::Bool};
-    case FieldType::Text:
-    case FieldType::Enum:
-    case FieldType::Currency:
-      break;
+  std::vector<ValueFormat> out;
+  for (ValueFormat f :
+       {ValueFormat::Text, ValueFormat::Enum, ValueFormat::Date, ValueFormat::Timestamp, ValueFormat::Money,
+        ValueFormat::Integer, ValueFormat::Percent, ValueFormat::Bool, ValueFormat::Number}) {
+    if (salesops::valueFormatFits(f, type)) out.push_back(f);
   }
-  return {ValueFormat::Text, ValueFormat::Enum};
+  return out;
 }
 
 QString folded(const std::string& text) { return QString::fromStdString(text).trimmed().toLower(); }
@@ -223,7 +186,8 @@ void ColumnMappingTable::fieldChosen(int row, const QString& fields) {
   const salesops::FieldSpec* spec = entity && !c.fields.empty() ? entity->field(c.fields.front()) : nullptr;
   if (spec) {
     const auto fitting = fittingFormats(spec->type);
-    if (std::find(fitting.begin(), fitting.end(), c.format) == fitting.end()) c.format = defaultFormat(spec->type);
+    if (std::find(fitting.begin(), fitting.end(), c.format) == fitting.end())
+      c.format = salesops::defaultValueFormat(spec->type);
     if (spec->references.empty()) c.matchByName = false;
   }
   if (c.fields.empty() && !c.ignore) {
