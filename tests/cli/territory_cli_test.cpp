@@ -1,27 +1,11 @@
 #include <gtest/gtest.h>
 
-#include "CliTestSupport.h"
-#include "support/TerritoryFixture.h"
+#include "TerritoryCliFixture.h"
 
 namespace salesops::testing {
 namespace {
 
-class TerritoryCli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::filesystem::create_directories(dir_ / "in");
-    for (const auto& [name, content] : territoryFixtureFiles()) writeFile(dir_ / "in" / name, content);
-    ASSERT_EQ(runCli({"init", book()}).code, 0);
-    const auto imported = runCli({"import", book(), (dir_ / "in").string()});
-    ASSERT_EQ(imported.code, 0) << imported.err << imported.out;
-  }
-  std::string book() const { return (dir_ / "t.salesops").string(); }
-  CliResult territory(std::vector<std::string> args) {
-    args.insert(args.begin(), {"territory", book()});
-    return runCli(args);
-  }
-  TempDir dir_;
-};
+using TerritoryCli = TerritoryCliFixture;
 
 TEST_F(TerritoryCli, ModelsAndList) {
   const auto models = territory({"models"});

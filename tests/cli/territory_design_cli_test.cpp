@@ -1,30 +1,19 @@
 // `territory explain` with NOT groups read from territory_rules.csv, and `territory carve`.
 #include <gtest/gtest.h>
 
-#include "CliTestSupport.h"
-#include "support/TerritoryFixture.h"
+#include "TerritoryCliFixture.h"
 
 namespace salesops::testing {
 namespace {
 
-class TerritoryDesignCli : public ::testing::Test {
+class TerritoryDesignCli : public TerritoryCliFixture {
  protected:
-  void SetUp() override {
-    std::filesystem::create_directories(dir_ / "in");
+  std::map<std::string, std::string> files() const override {
     auto files = territoryFixtureFiles();
     // DE of M2: countries DE|AT, but NOT small (employees ..99).
     files["territory_rules.csv"] += "M2,DE,r1!small,employees,range,..99\n";
-    for (const auto& [name, content] : files) writeFile(dir_ / "in" / name, content);
-    ASSERT_EQ(runCli({"init", book()}).code, 0);
-    const auto imported = runCli({"import", book(), (dir_ / "in").string()});
-    ASSERT_EQ(imported.code, 0) << imported.err << imported.out;
+    return files;
   }
-  std::string book() const { return (dir_ / "t.salesops").string(); }
-  CliResult territory(std::vector<std::string> args) {
-    args.insert(args.begin(), {"territory", book()});
-    return runCli(args);
-  }
-  TempDir dir_;
 };
 
 TEST_F(TerritoryDesignCli, NotGroupsRoundTripAndExplainNamesTheExcludingGroup) {

@@ -16,14 +16,7 @@ Date day(const char* text) { return *parseDate(text); }
 
 class TerritoryServiceTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    workbook_ = Workbook::create(dir_ / "t.salesops");
-    std::filesystem::create_directories(dir_ / "in");
-    for (const auto& [name, content] : testing::territoryFixtureFiles())
-      testing::writeFile(dir_ / "in" / name, content);
-    const auto report = importNativeCsv(*workbook_, {dir_ / "in"}, {});
-    ASSERT_TRUE(report.committed) << (report.problems.empty() ? "" : report.problems[0]);
-  }
+  void SetUp() override { workbook_ = testing::createTerritoryFixtureWorkbook(dir_.path()); }
   std::int64_t count(const std::string& sql) { return workbook_->db().queryInt(sql); }
   std::string text(const std::string& sql) {
     auto q = workbook_->db().prepare(sql);

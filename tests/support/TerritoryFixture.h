@@ -1,8 +1,15 @@
 #pragma once
 // A small workbook with two territory models, used by the storage and CLI tests of territories. The figures
 // are chosen so that balances, moves and quota relief can be worked out by hand (see the tests).
+#include <filesystem>
 #include <map>
+#include <memory>
+#include <stdexcept>
 #include <string>
+
+#include "io/NativeImport.h"
+#include "storage/Workbook.h"
+#include "support/TempDir.h"
 
 namespace salesops::testing {
 
@@ -47,6 +54,20 @@ inline std::map<std::string, std::string> territoryFixtureFiles() {
        "M2,EMEA,r1,region,eq,EMEA\nM2,DE,r1,country,in,DE|AT\nM2,FR,r1,country,eq,FR\n"
        "M2,DE-ENT,r1,country,eq,DE\nM2,DE-ENT,r1,employees,range,1000..\n"},
   };
+}
+
+// The fixture imported into a new workbook `dir/t.salesops` (the files written under `dir/in`). Throws with
+// the first problem when the import does not commit, which fails the test that set it up.
+inline std::unique_ptr<Workbook> createTerritoryFixtureWorkbook(const std::filesystem::path& dir) {
+  auto workbook = Workbook::create(dir / "t.salesops");
+  std::filesystem::create_directories(dir / "in");
+  for (const auto& [name, content] : territoryFixtureFiles()) writeFile(dir / "in" / name, content);
+  const auto report = importNativeCsv(*workbook, {dir / "in"}, {});
+  if (!report.committed) {
+    throw std::runtime_error("territory fixture not imported: " +
+                             (report.problems.empty() ? std::string("?") : report.problems[0]));
+  }
+  return workbook;
 }
 
 }  // namespace salesops::testing
