@@ -8,9 +8,6 @@ using namespace salesops::testing;
 
 namespace {
 
-const Period kQ1 = period("2026-01-01", "2026-03-31");
-const Period kQ2 = period("2026-04-01", "2026-06-30");
-
 // A rep with 60,000 + 40,000 won in Q1 against a 100,000 quota, a flat 10 % commission and a 500 SPIFF per deal.
 struct Lifecycle {
   SnapshotBuilder b;

@@ -8,11 +8,6 @@ using namespace salesops::testing;
 
 namespace {
 
-const Period kQ1 = period("2026-01-01", "2026-03-31");
-const Period kQ2 = period("2026-04-01", "2026-06-30");
-const Period kQ3 = period("2026-07-01", "2026-09-30");
-const Period kQ4 = period("2026-10-01", "2026-12-31");
-
 Assignment assign(std::int32_t rep, const std::string& planId = "P") { return {rep, planId, day("2026-01-01"), {}}; }
 
 std::string flatCommission(const std::string& rate, const std::string& basis = "period") {

@@ -9,11 +9,6 @@ using namespace salesops::testing;
 
 namespace {
 
-const Period kQ1 = period("2026-01-01", "2026-03-31");
-const Period kQ2 = period("2026-04-01", "2026-06-30");
-const Period kQ3 = period("2026-07-01", "2026-09-30");
-const Period kFY = period("2026-01-01", "2026-12-31");
-
 std::string flatCommission(const std::string& rate) {
   return R"([{"id": "c", "kind": "commission", "rates": {"semantics": "retroactive", "tiers": [{"from": 0, "rate": ")" +
          rate + R"("}]}}])";

@@ -54,8 +54,6 @@ struct SmallHierarchy {
   }
 };
 
-const Period kQ2 = period("2026-04-01", "2026-06-30");
-
 TEST(ForecastRollup, SumsCumulativeViewsUpTheHierarchy) {
   SmallHierarchy h;
   const auto snapshot = h.b.build();

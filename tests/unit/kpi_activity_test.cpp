@@ -10,8 +10,6 @@ namespace {
 using namespace salesops::testing;
 using enum KpiId;
 
-const Period kQ1 = period("2026-01-01", "2026-03-31");
-
 TEST(KpiActivityTest, ForecastTakesEachRepsLatestCommitUpToTheCutoff) {
   SnapshotBuilder b;
   const auto a = b.rep("A"), c = b.rep("B"), d = b.rep("C");

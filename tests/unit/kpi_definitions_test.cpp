@@ -11,8 +11,6 @@ namespace {
 using namespace salesops::testing;
 using enum KpiId;
 
-const Period kQ1 = period("2026-01-01", "2026-03-31");
-
 // Rep A in Q1 2026 (cycle = close − created in days):
 //   W1 won  100000  created 2025-12-01 closed 2026-01-31  cycle 61  (closed in Q1, created before)
 //   W2 won  300000  created 2026-01-10 closed 2026-02-09  cycle 30  (closed and created in Q1)

@@ -13,8 +13,6 @@ namespace {
 using namespace salesops::testing;
 using enum KpiId;
 
-const Period kQ1 = period("2026-01-01", "2026-03-31");
-
 struct Territories {
   SnapshotBuilder b;
   std::int32_t a = b.rep("A"), bee = b.rep("B"), c = b.rep("C");

@@ -16,6 +16,13 @@ inline Date day(const std::string& iso) { return *parseDate(iso); }
 inline std::int64_t at(const std::string& iso) { return parseTimestamp(iso)->value.seconds; }
 inline Period period(const std::string& from, const std::string& to) { return Period{day(from), day(to)}; }
 
+// The quarters and the year of 2026, in which the hand-built snapshots of the KPI and comp tests live.
+inline const Period kQ1 = period("2026-01-01", "2026-03-31");
+inline const Period kQ2 = period("2026-04-01", "2026-06-30");
+inline const Period kQ3 = period("2026-07-01", "2026-09-30");
+inline const Period kQ4 = period("2026-10-01", "2026-12-31");
+inline const Period kFY = period("2026-01-01", "2026-12-31");
+
 // Stage indexes of the default pipeline (CLI.md).
 enum Stage : std::uint16_t { kProspecting, kQualification, kNeedsAnalysis, kProposal, kNegotiation, kWon, kLost };
 
