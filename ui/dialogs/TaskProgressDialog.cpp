@@ -85,15 +85,7 @@ TaskProgressDialog::Outcome TaskProgressDialog::run(QWidget* parent, const QStri
       std::lock_guard lock(shared->mutex);
       shared->stage = stage;
     };
-    try {
-      work(task);
-      outcome->ok = true;
-    } catch (const salesops::Error& e) {
-      outcome->cancelled = e.kind() == salesops::ErrorKind::Cancelled;
-      outcome->error = QString::fromStdString(e.what());
-    } catch (const std::exception& e) {
-      outcome->error = QString::fromStdString(e.what());
-    }
+    *outcome = capture([&] { work(task); });
   }));
   poll.start();
   if (!watcher.isFinished()) loop.exec();
@@ -101,4 +93,18 @@ TaskProgressDialog::Outcome TaskProgressDialog::run(QWidget* parent, const QStri
   dialog.hide();
   // A cancel that came too late to stop the work leaves it done: report what really happened.
   return *outcome;
+}
+
+TaskProgressDialog::Outcome TaskProgressDialog::capture(const std::function<void()>& work) {
+  Outcome outcome;
+  try {
+    work();
+    outcome.ok = true;
+  } catch (const salesops::Error& e) {
+    outcome.cancelled = e.kind() == salesops::ErrorKind::Cancelled;
+    outcome.error = QString::fromStdString(e.what());
+  } catch (const std::exception& e) {
+    outcome.error = QString::fromStdString(e.what());
+  }
+  return outcome;
 }

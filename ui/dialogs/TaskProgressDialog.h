@@ -20,6 +20,9 @@ class TaskProgressDialog : public QProgressDialog {
   };
 
   static Outcome run(QWidget* parent, const QString& title, std::function<void(const salesops::LongTask&)> work);
+  // Runs `work` on the calling thread and turns what it throws into an Outcome, as run() does; for workers that
+  // report through their own future rather than this dialog.
+  static Outcome capture(const std::function<void()>& work);
 
  private:
   TaskProgressDialog(QWidget* parent, const QString& title);

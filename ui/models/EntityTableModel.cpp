@@ -9,6 +9,7 @@
 
 #include "common/Error.h"
 #include "common/Logging.h"
+#include "dialogs/TaskProgressDialog.h"
 #include "storage/Database.h"
 #include "storage/EntityStore.h"
 
@@ -128,15 +129,12 @@ void EntityTableModel::startBackgroundLoad() {
   // The worker owns everything it touches: its own read-only connection, copies of the query and the token.
   watcher->setFuture(QtConcurrent::run([path, spec, query, cancel]() -> LoadResult {
     LoadResult result;
-    try {
+    const auto outcome = TaskProgressDialog::capture([&] {
       auto db = salesops::Database::open(path, salesops::Database::Mode::ReadOnly);
       result.ids = salesops::queryRowIds(db, *spec, query, cancel.get());
-    } catch (const salesops::Error& e) {
-      result.cancelled = e.kind() == salesops::ErrorKind::Cancelled;
-      result.error = QString::fromStdString(e.what());
-    } catch (const std::exception& e) {
-      result.error = QString::fromStdString(e.what());
-    }
+    });
+    result.cancelled = outcome.cancelled;
+    result.error = outcome.error;
     return result;
   }));
 }

@@ -132,14 +132,10 @@ void ImportMappingPage::startPreview() {
     PreviewResult result;
     salesops::LongTask task;
     task.cancel = cancel.get();
-    try {
-      result.preview = salesops::previewMappedFile(source, 50, task);
-    } catch (const salesops::Error& e) {
-      result.cancelled = e.kind() == salesops::ErrorKind::Cancelled;
-      result.error = QString::fromStdString(e.what());
-    } catch (const std::exception& e) {
-      result.error = QString::fromStdString(e.what());
-    }
+    const auto outcome =
+        TaskProgressDialog::capture([&] { result.preview = salesops::previewMappedFile(source, 50, task); });
+    result.cancelled = outcome.cancelled;
+    result.error = outcome.error;
     return result;
   }));
 }
