@@ -1,5 +1,6 @@
 #include "cli/Cli.h"
 
+#include <chrono>
 #include <fstream>
 #include <ostream>
 
@@ -38,6 +39,26 @@ void addDefinitionOption(CLI::App& cmd, std::vector<std::string>& definitions) {
                  "closed_set=snapshot|cohort, cycle_set=won_only|all_closed, cycle_statistic=mean|median, "
                  "coverage_base=remaining_quota|full_quota, accuracy_base=actual|forecast (first = KPIS.md)")
       ->allow_extra_args(false);
+}
+
+Period parsePeriodOption(const std::string& text, const FiscalCalendar& calendar) {
+  std::string why;
+  const auto period = parsePeriod(text, calendar, &why);
+  if (!period) throw Error(ErrorKind::Usage, "--period " + why);
+  return *period;
+}
+
+Date parseDateOption(const std::string& text, const char* option) {
+  std::string why;
+  const auto date = parseDate(text, &why);
+  if (!date) throw Error(ErrorKind::Usage, std::string(option) + ": " + why);
+  return *date;
+}
+
+Date todayUtc() { return Timestamp{nowUtcSeconds()}.date(); }
+
+std::int64_t nowUtcSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 void writeOut(CliStreams& streams, const std::string& output, const std::string& text) {

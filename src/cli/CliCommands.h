@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/Cli.h"
+#include "common/Date.h"
+#include "common/Period.h"
 #include "common/Progress.h"
 
 namespace salesops::cli {
@@ -29,6 +31,13 @@ void addUndoImportCommand(CLI::App&, CliStreams&);
 // Writes `text` to the file `output`, or to standard output when `output` is empty; Error(Workbook) naming
 // the file when it cannot be written (disk full, read-only folder).
 void writeOut(CliStreams& streams, const std::string& output, const std::string& text);
+
+// Option values every verb reads the same way: Error(Usage) naming the option when malformed.
+Period parsePeriodOption(const std::string& text, const FiscalCalendar& calendar);
+Date parseDateOption(const std::string& text, const char* option);
+// The CLI is where the clock is read, so the engines stay functions of their inputs.
+Date todayUtc();
+std::int64_t nowUtcSeconds();
 
 // A LongTask whose progress goes to the error stream when it is a terminal, and nowhere otherwise.
 LongTask terminalProgress(CliStreams& streams);

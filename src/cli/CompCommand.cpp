@@ -1,4 +1,3 @@
-#include <chrono>
 #include <fstream>
 #include <iomanip>
 #include <ostream>
@@ -22,31 +21,12 @@ struct CompOptions {
   std::string file, rep, plan, from, to, period, output, format = "csv", quota = "1000000.00";
 };
 
-Date today() {
-  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return Date{static_cast<std::int32_t>(days.time_since_epoch().count())};
-}
-
 std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorKind::Usage, "cannot read " + path);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-Period periodOption(Workbook& workbook, const std::string& text) {
-  std::string why;
-  const auto period = parsePeriod(text, workbook.fiscalCalendar(), &why);
-  if (!period) throw Error(ErrorKind::Usage, "--period " + why);
-  return *period;
-}
-
-Date dateOption(const std::string& text, const char* option) {
-  std::string why;
-  const auto date = parseDate(text, &why);
-  if (!date) throw Error(ErrorKind::Usage, std::string(option) + " " + why);
-  return *date;
 }
 
 void clearProgress(CliStreams& streams) {
@@ -77,9 +57,9 @@ void runPlanImport(const CompOptions& o, CliStreams& streams) {
 }
 
 void runAssign(const CompOptions& o, CliStreams& streams) {
-  const Date from = dateOption(o.from, "--from");
+  const Date from = parseDateOption(o.from, "--from");
   std::optional<Date> to;
-  if (!o.to.empty()) to = dateOption(o.to, "--to");
+  if (!o.to.empty()) to = parseDateOption(o.to, "--to");
   auto workbook = Workbook::open(o.workbook);
   CompService(*workbook).assign({o.rep, o.plan, from, to});
   streams.out << o.rep << " is on plan " << o.plan << " from " << from.toString() << (to ? " to " + to->toString() : "")
@@ -88,8 +68,8 @@ void runAssign(const CompOptions& o, CliStreams& streams) {
 
 void runPayout(const CompOptions& o, CliStreams& streams) {
   auto workbook = Workbook::open(o.workbook);
-  const Period period = periodOption(*workbook, o.period);
-  const PayoutOutcome payout = CompService(*workbook).payout(period, today(), terminalProgress(streams));
+  const Period period = parsePeriodOption(o.period, workbook->fiscalCalendar());
+  const PayoutOutcome payout = CompService(*workbook).payout(period, todayUtc(), terminalProgress(streams));
   clearProgress(streams);
   for (const std::string& note : payout.notes) streams.err << "note: " << note << "\n";
   writeOut(streams, o.output, payoutRegisterCsv(payout));
@@ -98,16 +78,16 @@ void runPayout(const CompOptions& o, CliStreams& streams) {
 void runStatement(const CompOptions& o, CliStreams& streams) {
   if (o.format != "csv" && o.format != "html") throw Error(ErrorKind::Usage, "--format must be csv or html");
   auto workbook = Workbook::open(o.workbook);
-  const Period period = periodOption(*workbook, o.period);
-  const PayoutOutcome s = CompService(*workbook).statement(o.rep, period, today(), terminalProgress(streams));
+  const Period period = parsePeriodOption(o.period, workbook->fiscalCalendar());
+  const PayoutOutcome s = CompService(*workbook).statement(o.rep, period, todayUtc(), terminalProgress(streams));
   clearProgress(streams);
   writeOut(streams, o.output, o.format == "html" ? statementHtml(s) : statementCsv(s));
 }
 
 void runLock(const CompOptions& o, CliStreams& streams) {
   auto workbook = Workbook::open(o.workbook);
-  const Period period = periodOption(*workbook, o.period);
-  const auto locked = CompService(*workbook).lock(period, today(), terminalProgress(streams));
+  const Period period = parsePeriodOption(o.period, workbook->fiscalCalendar());
+  const auto locked = CompService(*workbook).lock(period, todayUtc(), terminalProgress(streams));
   clearProgress(streams);
   for (const Period& p : locked) streams.out << "locked " << p.toString() << "\n";
 }
@@ -132,14 +112,14 @@ void runCurve(const CompOptions& o, CliStreams& streams) {
 void runWhatIf(const CompOptions& o, CliStreams& streams) {
   const std::string json = readFile(o.file);
   auto workbook = Workbook::open(o.workbook, Workbook::Access::ReadOnly);
-  const Period year = periodOption(*workbook, o.period);
+  const Period year = parsePeriodOption(o.period, workbook->fiscalCalendar());
   const int fiscalYear = workbook->fiscalCalendar().fiscalYearOf(year.end);
   if (year != workbook->fiscalCalendar().year(fiscalYear)) {
     throw Error(ErrorKind::Usage, "--year must be a fiscal year such as FY2025, not " + o.period);
   }
   CompService service(*workbook);
   const comp::CompPlan candidate = comp::parseCompPlan(json, o.file);
-  const WhatIfResult r = service.whatIf(candidate, fiscalYear, today(), terminalProgress(streams));
+  const WhatIfResult r = service.whatIf(candidate, fiscalYear, todayUtc(), terminalProgress(streams));
   clearProgress(streams);
   const int d = r.minorDigits;
   std::string out;

@@ -1,5 +1,4 @@
 // `comp WORKBOOK cost --period P | --year FY`: the plan cost report (issue 7, part 4).
-#include <chrono>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -16,11 +15,6 @@ namespace {
 struct CostOptions {
   std::string period, year, format = "table", output;
 };
-
-Date today() {
-  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return Date{static_cast<std::int32_t>(days.time_since_epoch().count())};
-}
 
 std::string percentText(std::optional<double> ratio) {
   if (!ratio) return "n/a";
@@ -122,7 +116,7 @@ void runCost(const std::string& workbookPath, const CostOptions& o, CliStreams& 
   if (!o.year.empty() && *scope != calendar.year(calendar.fiscalYearOf(scope->end))) {
     throw Error(ErrorKind::Usage, "--year must be a fiscal year such as FY2025, not " + o.year);
   }
-  const PlanCostOutcome cost = CompService(*workbook).cost(*scope, today(), terminalProgress(streams));
+  const PlanCostOutcome cost = CompService(*workbook).cost(*scope, todayUtc(), terminalProgress(streams));
   if (streams.interactive) streams.err << "\r" << std::string(40, ' ') << "\r";
   for (const std::string& note : cost.notes) streams.err << "note: " << note << "\n";
   const std::string text = o.format == "json"  ? costJson(cost)

@@ -2,7 +2,6 @@
 // workbook sub-verbs (`forecast WORKBOOK rollup|adjust|submit|trend|pipeline|backtest`) live in
 // ForecastRollupCommand, ForecastPipelineCommand and ForecastBacktestCommand, with the helpers below.
 #include <algorithm>
-#include <chrono>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -90,27 +89,6 @@ const std::string& requireWorkbook(const std::shared_ptr<std::string>& workbook)
   if (workbook->empty())
     throw Error(ErrorKind::Usage, "forecast: this sub-verb needs a WORKBOOK (forecast WORKBOOK ...)");
   return *workbook;
-}
-
-Period parsePeriodOption(const std::string& text, const FiscalCalendar& calendar) {
-  std::string why;
-  const auto period = parsePeriod(text, calendar, &why);
-  if (!period) throw Error(ErrorKind::Usage, "--period " + why);
-  return *period;
-}
-
-Date parseDateOption(const std::string& text, const char* option) {
-  std::string why;
-  const auto date = parseDate(text, &why);
-  if (!date) throw Error(ErrorKind::Usage, std::string(option) + ": " + why);
-  return *date;
-}
-
-// The CLI is where the clock is read, so the engines stay functions of their inputs.
-Date todayUtc() { return Timestamp{nowUtcSeconds()}.date(); }
-
-std::int64_t nowUtcSeconds() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 void writeTable(const CsvTable& rows, const std::string& output, CliStreams& streams) {

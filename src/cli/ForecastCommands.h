@@ -21,10 +21,6 @@ void addForecastBacktestCommand(CLI::App& forecast, std::shared_ptr<std::string>
 
 // Shared helpers of the sub-verbs.
 const std::string& requireWorkbook(const std::shared_ptr<std::string>& workbook);
-Period parsePeriodOption(const std::string& text, const FiscalCalendar& calendar);
-Date parseDateOption(const std::string& text, const char* option);
-Date todayUtc();
-std::int64_t nowUtcSeconds();
 void writeTable(const CsvTable& rows, const std::string& output, CliStreams& streams);
 
 }  // namespace salesops::cli

@@ -1,7 +1,6 @@
 // `salesops-cli territory WORKBOOK models|list|unassigned|assign|explain|balance|rebalance|carve|activate`
 // (TERRITORY.md). Tables go to stdout as CSV (or aligned text with --format table); summaries of a CSV run
 // go to stderr so the CSV stays one table.
-#include <chrono>
 #include <memory>
 #include <ostream>
 
@@ -33,17 +32,8 @@ struct TerritoryOptions {
   bool dryRun = false;
 };
 
-Date today() {
-  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return Date{static_cast<std::int32_t>(days.time_since_epoch().count())};
-}
-
 Date dateOption(const std::string& text, const char* option, Date fallback) {
-  if (text.empty()) return fallback;
-  std::string why;
-  const auto date = parseDate(text, &why);
-  if (!date) throw Error(ErrorKind::Usage, std::string(option) + ": " + why);
-  return *date;
+  return text.empty() ? fallback : parseDateOption(text, option);
 }
 
 Period periodOption(const TerritoryOptions& o, Workbook& workbook, Date on) {
@@ -52,10 +42,7 @@ Period periodOption(const TerritoryOptions& o, Workbook& workbook, Date on) {
     const int year = calendar.fiscalYearOf(on);
     return calendar.year(year);
   }
-  std::string why;
-  const auto period = parsePeriod(o.period, calendar, &why);
-  if (!period) throw Error(ErrorKind::Usage, "--period " + why);
-  return *period;
+  return parsePeriodOption(o.period, calendar);
 }
 
 std::vector<BalanceMetric> metricsOption(const TerritoryOptions& o) {
@@ -93,7 +80,7 @@ void run(Action action, const TerritoryOptions& o, CliStreams& streams) {
                       (action == Action::Rebalance && !o.into.empty()) || (action == Action::Carve && !o.dryRun);
   std::vector<BalanceMetric> metrics;
   if (action == Action::Balance || action == Action::Rebalance || action == Action::Carve) metrics = metricsOption(o);
-  const Date now = today();
+  const Date now = todayUtc();
   auto workbook = Workbook::open(o.workbook, writes ? Workbook::Access::ReadWrite : Workbook::Access::ReadOnly);
   TerritoryService service(*workbook, terminalProgress(streams));
   const auto clearProgress = [&] {

@@ -45,8 +45,7 @@ class CsvWriter {
   // `numericColumns` entry is true are number cells; missing entries are text.
   static void appendRow(std::string& out, const std::vector<std::string>& row, const CsvWriteOptions& options = {},
                         const std::vector<bool>& numericColumns = {});
-  // The line end and BOM of the options, for callers assembling output themselves.
-  static const char* lineEnd(const CsvWriteOptions& options) { return options.crlf ? "\r\n" : "\n"; }
+  // The BOM of the options, for callers assembling output themselves.
   static const char* bom(const CsvWriteOptions& options) { return options.bom ? "\xEF\xBB\xBF" : ""; }
 
  private:

@@ -208,7 +208,6 @@ AssignmentEngine::AssignmentEngine(AssignmentEngine&&) noexcept = default;
 AssignmentEngine& AssignmentEngine::operator=(AssignmentEngine&&) noexcept = default;
 
 const Model& AssignmentEngine::model() const noexcept { return impl_->model; }
-std::int32_t AssignmentEngine::depthOf(std::int32_t territory) const noexcept { return impl_->depth[territory]; }
 
 std::int32_t AssignmentEngine::indexOf(std::string_view territoryId) const noexcept {
   const auto found = impl_->byId.find(territoryId);

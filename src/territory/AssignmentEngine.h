@@ -56,7 +56,6 @@ class AssignmentEngine {
   AssignmentEngine& operator=(AssignmentEngine&&) noexcept;
 
   const Model& model() const noexcept;
-  std::int32_t depthOf(std::int32_t territory) const noexcept;        // 0 at the top
   std::int32_t indexOf(std::string_view territoryId) const noexcept;  // kUnassigned when unknown
   // Territory indexes from the top down to `territory` itself.
   std::vector<std::int32_t> pathOf(std::int32_t territory) const;

@@ -338,6 +338,5 @@ bool PlanEditor::save() {
   form_->setJson(saved.json);
   status_->setText(tr("Saved plan %1 in force from %2.").arg(qs(saved.planId), qs(saved.effectiveFrom.toString())));
   refreshCurve();
-  emit planSaved(qs(edited->planId));
   return true;
 }

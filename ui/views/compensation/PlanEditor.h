@@ -40,12 +40,8 @@ class PlanEditor : public QWidget {
   QTableWidget* rateTable() const { return rates_; }
   PlanForm* form() const { return form_; }
   QLineEdit* effectiveFrom() const { return effective_; }
-  QComboBox* componentPicker() const { return component_; }
   PayoutCurveChart* curve() const { return chart_; }
   QLabel* status() const { return status_; }
-
- signals:
-  void planSaved(const QString& planId);
 
  private:
   void loadPlan();

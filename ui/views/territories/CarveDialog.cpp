@@ -75,9 +75,6 @@ CarveDialog::CarveDialog(salesops::Workbook& workbook, const salesops::territory
 }
 
 void CarveDialog::setCount(int count) { count_->setValue(count); }
-void CarveDialog::setMetric(salesops::BalanceMetric metric) {
-  metric_->setCurrentIndex(metric_->findData(static_cast<int>(metric)));
-}
 void CarveDialog::setFromTerritory(const QString& territoryId) { from_->setCurrentText(territoryId); }
 
 void CarveDialog::propose() {

@@ -23,7 +23,6 @@ class CarveDialog : public QDialog {
               salesops::Period period, QWidget* parent = nullptr);
 
   void setCount(int count);
-  void setMetric(salesops::BalanceMetric metric);
   void setFromTerritory(const QString& territoryId);
   // Computes the proposal for the dialog's settings; a refusal is shown in a message box.
   void propose();

@@ -219,7 +219,6 @@ void TerritoriesPage::loaded(const std::shared_ptr<const Data>& data) {
   for (QPushButton* b : {add_, remove_, editRules_, carve_}) b->setEnabled(editable());
   showTree();
   showBalance();
-  emit territoriesShown();
 }
 
 const salesops::TerritoryModelRow* TerritoriesPage::currentModel() const {

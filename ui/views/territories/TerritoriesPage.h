@@ -54,9 +54,6 @@ class TerritoriesPage : public QWidget {
   void activate();
   void rebalance();
 
- signals:
-  void territoriesShown();
-
  private:
   struct Data {
     quint64 generation = 0;
