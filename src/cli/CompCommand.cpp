@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/CliCommands.h"
+#include "common/Currency.h"
 #include "common/Decimal.h"
 #include "common/Error.h"
 #include "comp/CompPlanParser.h"
@@ -96,7 +97,8 @@ void runCurve(const CompOptions& o, CliStreams& streams) {
   auto workbook = Workbook::open(o.workbook, Workbook::Access::ReadOnly);
   CompService service(*workbook);
   const comp::CompPlan plan = service.plan(o.plan);
-  const int digits = 2;
+  // The plan was parsed with the workbook currency's minor digits: the quota must be read the same way.
+  const int digits = minorDigits(workbook->settings().currency);
   std::string why;
   const auto quota = parseMoney(o.quota, digits, &why);
   if (!quota || *quota <= 0)

@@ -181,5 +181,23 @@ TEST_F(CompDemoCliTest, TheDemoComesWithPlansAndPaysEveryAssignedRep) {
   EXPECT_NE(payout.out.find(",SDR,draw,draw_advance,1000.00,"), std::string::npos);
 }
 
+TEST(CompCliCurrency, CurveReadsTheQuotaInTheWorkbookCurrencysDigits) {
+  // A yen workbook: amounts have no minor digits, so --quota 100000 is ¥100,000 as the plan's ¥5,000 bonus is.
+  TempDir dir;
+  const std::string book = (dir.path() / "jpy.salesops").string();
+  ASSERT_EQ(runCli({"init", book, "--currency", "JPY"}).code, 0);
+  std::string plan = kAePlan;
+  plan.replace(plan.find("\"5000.00\""), 9, "\"5000\"");
+  plan.replace(plan.find("\"50000.00\""), 10, "\"50000\"");
+  plan.replace(plan.find("\"750.00\""), 8, "\"750\"");
+  writeFile(dir.path() / "ae.json", plan);
+  const auto imported = runCli({"comp", book, "plan-import", (dir.path() / "ae.json").string()});
+  ASSERT_EQ(imported.code, 0) << imported.err;
+  const auto r = runCli({"comp", book, "curve", "--plan", "AE", "--quota", "100000"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  // 100 %: 0.06 × 50,000 = 3,000 + bonus 5,000 = ¥8,000 (read as ¥10,000,000 it would be ¥305,000).
+  EXPECT_EQ(lines(r.out).at(21), "1,8000");
+}
+
 }  // namespace
 }  // namespace salesops
