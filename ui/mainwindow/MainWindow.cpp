@@ -250,15 +250,7 @@ bool MainWindow::reopen(const std::filesystem::path& path) { return openWorkbook
 bool MainWindow::runExclusive(const QString& title,
                               std::function<void(salesops::Workbook&, const salesops::LongTask&)> work) {
   if (!workbook_ || workbook_->readOnly()) return false;
-  const std::filesystem::path path = workbook_->path();
-  closeWorkbook();
-  setBusy(true);
-  const auto outcome = TaskProgressDialog::run(this, title, [&](const salesops::LongTask& task) {
-    auto worker = salesops::Workbook::open(path);
-    work(*worker, task);
-  });
-  setBusy(false);
-  reopen(path);
+  const auto outcome = runOnWorker(this, title, std::move(work));
   if (outcome.cancelled) {
     MessageBoxSeam::information(this, title, tr("Cancelled. The workbook was not changed."));
     return false;
